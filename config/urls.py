@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("doorbraak.core.urls")),
+    path("account/", include("doorbraak.accounts.urls")),
+    path("beheer/", include("doorbraak.organisations.urls")),
+    path("huishoudens/", include("doorbraak.households.urls")),
+    path("plannen/", include("doorbraak.plans.urls")),
+    path("wetgeving/", include("doorbraak.legal.urls")),
+    path("kosten/", include("doorbraak.costs.urls")),
+    path("django-admin/", admin.site.urls),
+]

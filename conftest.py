@@ -1,0 +1,123 @@
+"""Test personas in two municipalities, shared by every app's tests.
+
+Voorbeeldstad ('org') has one of every role; Anderstad ('other_org') has a professional whose
+objects must stay invisible (404) to Voorbeeldstad's users, and the other way round.
+"""
+
+import pytest
+
+from doorbraak.organisations.constants import Role
+from doorbraak.organisations.tests.factories import (
+    TEST_PASSWORD,
+    OrganisationFactory,
+    TeamFactory,
+    UserFactory,
+    make_member,
+)
+
+
+@pytest.fixture
+def password():
+    return TEST_PASSWORD
+
+
+@pytest.fixture
+def org(db):
+    return OrganisationFactory(name="Gemeente Voorbeeldstad", slug="voorbeeldstad")
+
+
+@pytest.fixture
+def other_org(db):
+    return OrganisationFactory(name="Gemeente Anderstad", slug="anderstad", primary_colour="#7a1f5c")
+
+
+@pytest.fixture
+def team(org):
+    return TeamFactory(organisation=org, name="Wijkteam Noord")
+
+
+@pytest.fixture
+def other_team(org):
+    return TeamFactory(organisation=org, name="Wijkteam Zuid")
+
+
+@pytest.fixture
+def professional(org, team):
+    return make_member(org, Role.PROFESSIONAL, team=team, email="professional@voorbeeldstad.nl")
+
+
+@pytest.fixture
+def colleague(org, team):
+    """Another professional in the same team: sees only their own plans."""
+    return make_member(org, Role.PROFESSIONAL, team=team, email="collega@voorbeeldstad.nl")
+
+
+@pytest.fixture
+def team_lead(org, team):
+    return make_member(org, Role.TEAM_LEAD, team=team, email="teamleider@voorbeeldstad.nl")
+
+
+@pytest.fixture
+def doorbraakteam(org):
+    return make_member(org, Role.DOORBRAAKTEAM, email="doorbraakteam@voorbeeldstad.nl")
+
+
+@pytest.fixture
+def manager(org):
+    return make_member(org, Role.MANAGER, email="manager@voorbeeldstad.nl")
+
+
+@pytest.fixture
+def policy_analyst(org):
+    return make_member(org, Role.POLICY_ANALYST, email="beleid@voorbeeldstad.nl")
+
+
+@pytest.fixture
+def functional_admin(org):
+    return make_member(org, Role.FUNCTIONAL_ADMIN, email="beheer@voorbeeldstad.nl")
+
+
+@pytest.fixture
+def national_admin(db):
+    return UserFactory(email="landelijk@doorbraak.nl", is_national_admin=True)
+
+
+@pytest.fixture
+def outsider(other_org):
+    """A professional of another municipality."""
+    team = TeamFactory(organisation=other_org, name="Wijkteam Anderstad")
+    return make_member(other_org, Role.PROFESSIONAL, team=team, email="professional@anderstad.nl")
+
+
+@pytest.fixture
+def outsider_admin(other_org):
+    return make_member(other_org, Role.FUNCTIONAL_ADMIN, email="beheer@anderstad.nl")
+
+
+@pytest.fixture
+def plan(professional, team):
+    from doorbraak.households.tests.factories import HouseholdFactory
+    from doorbraak.plans.tests.factories import PlanFactory
+
+    household = HouseholdFactory(team=team, created_by=professional)
+    return PlanFactory(household=household, owner=professional)
+
+
+@pytest.fixture
+def outsider_plan(outsider):
+    from doorbraak.households.tests.factories import HouseholdFactory
+    from doorbraak.plans.tests.factories import PlanFactory
+
+    household = HouseholdFactory(team=outsider.membership.team, created_by=outsider)
+    return PlanFactory(household=household, owner=outsider)
+
+
+@pytest.fixture
+def login(client):
+    """login(user) logs the test client in as ``user`` and returns the client."""
+
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login

@@ -1,0 +1,26 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from doorbraak.organisations.constants import PLAN_ROLES, Role
+
+
+@login_required
+def home(request):
+    """Send each role to where its work is."""
+    membership = request.membership
+    if membership and membership.role in PLAN_ROLES:
+        return redirect("plans:list")
+    if membership and membership.role == Role.FUNCTIONAL_ADMIN:
+        return redirect("organisations:overview")
+    return render(request, "core/home.html")
+
+
+@require_GET
+def branding_css(request):
+    """The municipality's local look as a stylesheet (a strict CSP forbids inline styles)."""
+    membership = getattr(request, "membership", None)
+    colour = membership.organisation.primary_colour if membership else "#1a5f8c"
+    response = render(request, "core/branding.css", {"colour": colour}, content_type="text/css")
+    response["Cache-Control"] = "private, max-age=300"
+    return response

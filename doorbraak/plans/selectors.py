@@ -1,0 +1,68 @@
+"""Reads of plans. Every function takes the user; nothing here trusts an id on its own."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from doorbraak.organisations.constants import Role
+
+from .constants import PlanStatus
+from .models import Plan, Tag
+from .workflow import BLOCK1_EDITABLE, STEPS_EDITABLE
+
+
+def plans_for_user(*, user) -> QuerySet[Plan]:
+    """The plans this user may see, within their own organisation only.
+
+    professional: plans they own; team lead: the plans of their team; Doorbraakteam: every plan of
+    the organisation past the draft stage. Other roles work with aggregates and see no plans.
+    """
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    if membership is None or not membership.is_active:
+        return Plan.objects.none()
+    base = Plan.objects.filter(organisation_id=membership.organisation_id).select_related("household", "team", "owner")
+    if membership.role == Role.PROFESSIONAL:
+        return base.filter(owner=user)
+    if membership.role == Role.TEAM_LEAD:
+        return base.filter(Q(team_id=membership.team_id) | Q(owner=user))
+    if membership.role == Role.DOORBRAAKTEAM:
+        return base.exclude(status=PlanStatus.CONCEPT)
+    return Plan.objects.none()
+
+
+def plan_for_user(*, user, plan_id) -> Plan:
+    """One visible plan, or 404 (also for another organisation's plan: its existence is not revealed)."""
+    try:
+        return plans_for_user(user=user).get(pk=plan_id)
+    except (Plan.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def can_edit_plan(*, user, plan: Plan) -> bool:
+    """The owner and the team lead of the plan's team may edit; others only read."""
+    membership = getattr(user, "membership", None)
+    if membership is None or membership.organisation_id != plan.organisation_id:
+        return False
+    if plan.owner_id == user.pk:
+        return True
+    return membership.role == Role.TEAM_LEAD and membership.team_id == plan.team_id
+
+
+def plan_for_editing(*, user, plan_id) -> Plan:
+    """A plan the user may change: 404 when invisible, 403 when visible but read-only for them."""
+    plan = plan_for_user(user=user, plan_id=plan_id)
+    if not can_edit_plan(user=user, plan=plan):
+        raise PermissionDenied
+    return plan
+
+
+def block1_editable(plan: Plan) -> bool:
+    return plan.status in BLOCK1_EDITABLE
+
+
+def steps_editable(plan: Plan) -> bool:
+    return plan.status in STEPS_EDITABLE
+
+
+def active_tags() -> QuerySet[Tag]:
+    return Tag.objects.filter(is_active=True)

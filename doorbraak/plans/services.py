@@ -1,0 +1,245 @@
+"""Writes to plans. Each function is one transaction that also writes its audit event."""
+
+import uuid
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doorbraak.audit.services import audit_record
+from doorbraak.core.exceptions import ConflictError, TransitionError
+
+from .constants import PlanStatus
+from .models import Helper, Need, Plan, StatusChange, Step, Tag
+from .workflow import BLOCK1_EDITABLE, STEPS_EDITABLE, can_transition
+
+# The plan's text sections and the fields each one saves together.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "situation": ("situation",),
+    "perspective": ("perspective", "perspective_target_date"),
+    "breakthrough": (
+        "breakthrough_description",
+        "breakthrough_obstacle",
+        "breakthrough_exception",
+        "breakthrough_grantor",
+    ),
+}
+
+ITEM_MODELS: dict[str, type[models.Model]] = {"helper": Helper, "need": Need, "step": Step}
+
+
+def default_target_date(organisation, today: date | None = None) -> date:
+    today = today or timezone.localdate()
+    return today + relativedelta(months=organisation.plan_horizon_months)
+
+
+def _locked(plan: Plan) -> Plan:
+    """Re-read the plan with a row lock so a version check and its write cannot interleave."""
+    return Plan.objects.select_for_update().get(pk=plan.pk)
+
+
+def _touch(plan: Plan, now=None) -> list[str]:
+    """Update the time-to-plan fields for an edit happening now; returns the fields changed."""
+    now = now or timezone.now()
+    if plan.first_edited_at is None:
+        plan.first_edited_at = now
+    elif plan.last_edited_at is not None:
+        gap = (now - plan.last_edited_at).total_seconds()
+        if 0 < gap <= settings.ACTIVE_EDITING_IDLE_SECONDS:
+            plan.active_editing_seconds += int(gap)
+    plan.last_edited_at = now
+    return ["first_edited_at", "last_edited_at", "active_editing_seconds"]
+
+
+def _require_editable(plan: Plan, allowed: frozenset[str]) -> None:
+    if plan.status not in allowed:
+        raise ValidationError(
+            _("Dit plan heeft de status '%(status)s' en kan in dit onderdeel niet meer worden gewijzigd.")
+            % {"status": plan.get_status_display()}
+        )
+
+
+@transaction.atomic
+def plan_create(*, actor, household, team=None, creation_token: uuid.UUID | None = None) -> Plan:
+    if creation_token:
+        existing = Plan.objects.filter(creation_token=creation_token, organisation=household.organisation).first()
+        if existing:
+            return existing
+    plan = Plan(
+        organisation=household.organisation,
+        household=household,
+        team=team or household.team,
+        owner=actor,
+        creation_token=creation_token,
+        perspective_target_date=default_target_date(household.organisation),
+    )
+    plan.full_clean()
+    plan.save()
+    audit_record(
+        actor=actor, organisation=plan.organisation, action="plan.create", obj=plan, household=str(household.pk)
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_update_section(*, actor, plan: Plan, section: str, data: dict, version: int) -> Plan:
+    """Save one text section if ``version`` is still the stored one; otherwise raise ConflictError
+    with the stored text so the user can compare. Nothing is ever overwritten silently."""
+    fields = SECTIONS[section]
+    version_field = f"{section}_version"
+    plan = _locked(plan)
+    _require_editable(plan, BLOCK1_EDITABLE)
+    stored_version = getattr(plan, version_field)
+    if version != stored_version:
+        raise ConflictError({f: getattr(plan, f) for f in fields}, stored_version)
+    changed = [f for f in fields if getattr(plan, f) != data[f]]
+    if not changed:
+        return plan
+    for f in fields:
+        setattr(plan, f, data[f])
+    setattr(plan, version_field, stored_version + 1)
+    plan.full_clean()
+    plan.save(update_fields=[*fields, version_field, *_touch(plan)])
+    audit_record(actor=actor, organisation=plan.organisation, action="plan.update", obj=plan, section=section)
+    return plan
+
+
+@transaction.atomic
+def plan_set_tags(*, actor, plan: Plan, tags: list[Tag], version: int) -> Plan:
+    plan = _locked(plan)
+    _require_editable(plan, BLOCK1_EDITABLE)
+    if version != plan.tags_version:
+        raise ConflictError({"tags": list(plan.tags.all())}, plan.tags_version)
+    plan.tags.set(tags)
+    plan.tags_version += 1
+    plan.save(update_fields=["tags_version", *_touch(plan)])
+    audit_record(actor=actor, organisation=plan.organisation, action="plan.update", obj=plan, section="tags")
+    return plan
+
+
+def _item_allowed_statuses(kind: str) -> frozenset[str]:
+    return STEPS_EDITABLE if kind == "step" else BLOCK1_EDITABLE
+
+
+@transaction.atomic
+def plan_item_add(*, actor, plan: Plan, kind: str, data: dict, creation_token: uuid.UUID | None = None):
+    """Add a helper, need or step. A repeated submit with the same token adds nothing twice."""
+    model = ITEM_MODELS[kind]
+    if creation_token:
+        existing = model.objects.filter(creation_token=creation_token, plan=plan).first()
+        if existing:
+            return existing
+    plan = _locked(plan)
+    _require_editable(plan, _item_allowed_statuses(kind))
+    item = model(plan=plan, creation_token=creation_token, **data)
+    item.full_clean()
+    item.save()
+    plan.save(update_fields=_touch(plan))
+    audit_record(
+        actor=actor,
+        organisation=plan.organisation,
+        action="plan.update",
+        obj=plan,
+        section=kind,
+        item=item.pk,
+        op="add",
+    )
+    return item
+
+
+@transaction.atomic
+def plan_item_update(*, actor, item, data: dict, version: int):
+    kind = _kind_of(item)
+    plan = _locked(item.plan)
+    _require_editable(plan, _item_allowed_statuses(kind))
+    item = type(item).objects.select_for_update().get(pk=item.pk)
+    if version != item.version:
+        raise ConflictError({f: getattr(item, f) for f in data}, item.version)
+    for f, value in data.items():
+        setattr(item, f, value)
+    item.version += 1
+    item.full_clean()
+    item.save()
+    plan.save(update_fields=_touch(plan))
+    audit_record(
+        actor=actor,
+        organisation=plan.organisation,
+        action="plan.update",
+        obj=plan,
+        section=kind,
+        item=item.pk,
+        op="update",
+    )
+    return item
+
+
+@transaction.atomic
+def plan_item_delete(*, actor, item, version: int) -> None:
+    kind = _kind_of(item)
+    plan = _locked(item.plan)
+    _require_editable(plan, _item_allowed_statuses(kind))
+    stored = type(item).objects.filter(pk=item.pk).first()
+    if stored is None:
+        return  # already removed (double submit)
+    if version != stored.version:
+        raise ConflictError({"version": stored.version}, stored.version)
+    item_pk = stored.pk
+    stored.delete()
+    plan.save(update_fields=_touch(plan))
+    audit_record(
+        actor=actor,
+        organisation=plan.organisation,
+        action="plan.update",
+        obj=plan,
+        section=kind,
+        item=item_pk,
+        op="delete",
+    )
+
+
+def _kind_of(item) -> str:
+    for kind, model in ITEM_MODELS.items():
+        if isinstance(item, model):
+            return kind
+    raise TypeError(type(item))
+
+
+@transaction.atomic
+def plan_transition(*, actor, plan: Plan, to_status: str, reason: str = "") -> Plan:
+    """Move a plan along the workflow; illegal moves raise TransitionError with a Dutch message."""
+    plan = _locked(plan)
+    if not can_transition(plan.status, to_status):
+        raise TransitionError(
+            _("Een plan met status '%(from)s' kan niet naar '%(to)s'.")
+            % {"from": plan.get_status_display(), "to": PlanStatus(to_status).label}
+        )
+    if to_status == PlanStatus.REJECTED and not reason.strip():
+        raise TransitionError(_("Geef de reden van de afwijzing: ook 'nee' wordt met een reden vastgelegd."))
+    if to_status == PlanStatus.SUBMITTED and not plan.has_breakthrough:
+        raise TransitionError(_("Beschrijf eerst de doorbraak voordat u het plan indient."))
+    from_status = plan.status
+    plan.status = to_status
+    fields = ["status"]
+    if to_status == PlanStatus.SUBMITTED:
+        plan.submitted_at = timezone.now()
+        fields.append("submitted_at")
+    plan.save(update_fields=fields)
+    StatusChange.objects.create(plan=plan, from_status=from_status, to_status=to_status, actor=actor, reason=reason)
+    audit_record(
+        actor=actor,
+        organisation=plan.organisation,
+        action="plan.status",
+        obj=plan,
+        from_status=from_status,
+        to_status=to_status,
+    )
+    return plan
+
+
+def plan_record_read(*, actor, plan: Plan) -> None:
+    """Log that a user viewed a plan (personal data)."""
+    audit_record(actor=actor, organisation=plan.organisation, action="plan.read", obj=plan)
