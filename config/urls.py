@@ -9,5 +9,7 @@ urlpatterns = [
     path("plannen/", include("doorbraak.plans.urls")),
     path("wetgeving/", include("doorbraak.legal.urls")),
     path("kosten/", include("doorbraak.costs.urls")),
+    path("betrokkenheid/", include("doorbraak.engagement.urls")),
+    path("opvolging/", include("doorbraak.followup.urls")),
     path("django-admin/", admin.site.urls),
 ]

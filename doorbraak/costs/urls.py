@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "costs"
-urlpatterns: list = []
+urlpatterns = [
+    path("plannen/<uuid:plan_id>/", views.plan_return, name="plan_return"),
+]

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "plans"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.plan_list, name="list"),
+    path("<uuid:plan_id>/", views.plan_detail, name="detail"),
+]
