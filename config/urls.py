@@ -11,5 +11,6 @@ urlpatterns = [
     path("kosten/", include("doorbraak.costs.urls")),
     path("betrokkenheid/", include("doorbraak.engagement.urls")),
     path("opvolging/", include("doorbraak.followup.urls")),
+    path("documenten/", include("doorbraak.documents.urls")),
     path("django-admin/", admin.site.urls),
 ]

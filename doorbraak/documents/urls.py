@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "documents"
+urlpatterns = [
+    path("plannen/<uuid:plan_id>/", views.plan_export, name="plan_export"),
+]
