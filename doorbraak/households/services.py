@@ -63,3 +63,8 @@ def member_add(*, actor, household: Household, role: str, birth_year: int, label
         actor=actor, organisation=household.organisation, action="household.update", obj=household, member=member.pk
     )
     return member
+
+
+def household_record_read(*, actor, household: Household) -> None:
+    """Log that a user viewed a household (personal data)."""
+    audit_record(actor=actor, organisation=household.organisation, action="household.read", obj=household)

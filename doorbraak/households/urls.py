@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "households"
-urlpatterns: list = []
+urlpatterns = [
+    path("nieuw/", views.household_create, name="create"),
+    path("<uuid:household_id>/", views.household_detail, name="detail"),
+    path("<uuid:household_id>/gezinsleden/", views.member_add, name="member_add"),
+    path("<uuid:household_id>/toestemming/", views.consent_add, name="consent_add"),
+]

@@ -6,7 +6,7 @@ from django.http import Http404
 
 from doorbraak.organisations.constants import Role
 
-from .constants import PlanStatus
+from .constants import PlanStatus, TagKind
 from .models import Plan, Tag
 from .workflow import BLOCK1_EDITABLE, STEPS_EDITABLE
 
@@ -66,3 +66,52 @@ def steps_editable(plan: Plan) -> bool:
 
 def active_tags() -> QuerySet[Tag]:
     return Tag.objects.filter(is_active=True)
+
+
+def can_decide_plan(*, user, plan: Plan) -> bool:
+    """The Doorbraakteam, and the team lead of the plan's team, approve or reject a submitted plan."""
+    membership = getattr(user, "membership", None)
+    if membership is None or membership.organisation_id != plan.organisation_id:
+        return False
+    if membership.role == Role.DOORBRAAKTEAM:
+        return True
+    return membership.role == Role.TEAM_LEAD and membership.team_id == plan.team_id
+
+
+# Which status moves belong to whom: decisions to the deciders, the rest to those who may edit the plan.
+DECISIONS = frozenset({PlanStatus.APPROVED, PlanStatus.REJECTED})
+
+
+def may_request_transition(*, user, plan: Plan, to_status: str) -> bool:
+    """Whether this user's role may ask for this kind of move at all (legality is the workflow's job)."""
+    if to_status in DECISIONS:
+        return can_decide_plan(user=user, plan=plan)
+    return can_edit_plan(user=user, plan=plan)
+
+
+def available_transitions(*, user, plan: Plan) -> list[str]:
+    """The status moves to offer this user as buttons now, in workflow order."""
+    from .workflow import TRANSITIONS
+
+    order = list(PlanStatus.values)
+    targets = sorted(TRANSITIONS.get(plan.status, frozenset()), key=order.index)
+    return [t for t in targets if may_request_transition(user=user, plan=plan, to_status=t)]
+
+
+def plan_list_for_user(*, user, status: str = "", reference: str = "") -> QuerySet[Plan]:
+    """The visible plans, optionally filtered by status and (part of) the household reference."""
+    plans = plans_for_user(user=user)
+    if status:
+        plans = plans.filter(status=status)
+    reference = reference.strip().upper()
+    if reference:
+        plans = plans.filter(household__reference__icontains=reference)
+    return plans.order_by("-last_edited_at", "-created_at")
+
+
+def tags_by_kind() -> dict[str, list[Tag]]:
+    """Every tag (active or not) grouped by kind, for the national admin's vocabulary page."""
+    groups: dict[str, list[Tag]] = {kind: [] for kind in TagKind.values}
+    for tag in Tag.objects.order_by("kind", "label"):
+        groups.setdefault(tag.kind, []).append(tag)
+    return groups

@@ -243,3 +243,23 @@ def plan_transition(*, actor, plan: Plan, to_status: str, reason: str = "") -> P
 def plan_record_read(*, actor, plan: Plan) -> None:
     """Log that a user viewed a plan (personal data)."""
     audit_record(actor=actor, organisation=plan.organisation, action="plan.read", obj=plan)
+
+
+@transaction.atomic
+def tag_create(*, actor, kind: str, code: str, label: str, life_domain: str = "") -> Tag:
+    """The national admin extends the controlled vocabulary (national: no organisation)."""
+    tag = Tag(kind=kind, code=code, label=label, life_domain=life_domain)
+    tag.full_clean()
+    tag.save()
+    audit_record(actor=actor, organisation=None, action="tag.create", obj=tag, kind=kind, code=code)
+    return tag
+
+
+@transaction.atomic
+def tag_set_active(*, actor, tag: Tag, is_active: bool) -> Tag:
+    """Deactivate (or reactivate) a tag. Plans keep the tags they carry; new plans cannot pick it."""
+    if tag.is_active != is_active:
+        tag.is_active = is_active
+        tag.save(update_fields=["is_active"])
+        audit_record(actor=actor, organisation=None, action="tag.update", obj=tag, code=tag.code, active=int(is_active))
+    return tag

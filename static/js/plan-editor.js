@@ -1,0 +1,27 @@
+// Plan editor enhancements. Every form on the page also works without this file (and without HTMX).
+document.addEventListener("DOMContentLoaded", () => {
+  // Warn before leaving while an autosave is still waiting for the typing to stop or for the server.
+  const pending = new Set();
+  document.body.addEventListener("input", (event) => {
+    const form = event.target.closest("form[hx-trigger]");
+    if (form) pending.add(form.id);
+  });
+  document.body.addEventListener("htmx:afterRequest", (event) => {
+    const form = event.detail.elt;
+    if (form && form.id && event.detail.successful) pending.delete(form.id);
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (pending.size > 0) {
+      event.preventDefault();
+      event.returnValue = "";
+    }
+  });
+
+  // After an item was added or removed the section is replaced: put the focus back on its "new item" form.
+  document.body.addEventListener("htmx:afterSwap", (event) => {
+    const section = event.detail.target;
+    if (!section || !section.matches || !section.matches("section")) return;
+    const first = section.querySelector("form[id^='form-nieuw-'] input:not([type=hidden]), form[id^='form-nieuw-'] select, form[id^='form-nieuw-'] textarea");
+    if (first) first.focus();
+  });
+});
