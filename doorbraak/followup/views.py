@@ -1,13 +1,388 @@
-from django.shortcuts import render
+"""Thin views: permission via decorators and selectors, writes via services."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from doorbraak.core.access import role_required
-from doorbraak.organisations.constants import PLAN_ROLES
-from doorbraak.plans.selectors import plan_for_user
+from doorbraak.organisations.constants import PLAN_ROLES, Role
+from doorbraak.plans.constants import PlanStatus
+from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
+from doorbraak.plans.services import plan_record_read
+
+from . import selectors, services
+from .constants import ActionState
+from .costs_bridge import forecast_vs_realised
+from .forms import (
+    ActionForm,
+    ActionStateForm,
+    ConsentForm,
+    ContactForm,
+    DecisionForm,
+    EscalationLevelForm,
+    EvaluationForm,
+)
+
+FOLLOWUP_ROLES = (*PLAN_ROLES, Role.MANAGER)
+EVALUATION_ROLES = (Role.PROFESSIONAL, Role.TEAM_LEAD)
+
+
+def _messages(error: ValidationError) -> list[str]:
+    return [str(m) for m in error.messages]
+
+
+def _flash(request, error: ValidationError) -> None:
+    for message in _messages(error):
+        messages.error(request, message)
+
+
+# --- the follow-up page of a plan ------------------------------------------------------------------------------
+
+
+def _followup_context(request, plan, *, decision_form=None, action_form=None, decision_errors=None) -> dict:
+    user = request.user
+    current = selectors.open_request(plan=plan)
+    can_decide = current is not None and selectors.is_decider(user=user, level=current.level, plan=plan)
+    can_edit = can_edit_plan(user=user, plan=plan)
+    can_actions = selectors.can_manage_actions(user=user, plan=plan)
+    evaluations = list(selectors.evaluations_for_plan(plan=plan))
+    today = timezone.localdate()
+    for evaluation in evaluations:
+        evaluation.due_now = selectors.evaluation_is_due(evaluation, today)
+    actions = list(selectors.actions_for_plan(plan=plan))
+    for action in actions:
+        action.can_change = action.owner_id == user.pk or can_edit
+    return {
+        "plan": plan,
+        "current_request": current,
+        "can_decide": can_decide,
+        "can_edit": can_edit,
+        "can_see_plan_pages": request.membership.role in PLAN_ROLES,
+        "is_last_level": current is not None and selectors.next_level(level=current.level) is None,
+        "blockers": services.submission_blockers(plan=plan) if can_edit and plan.status == PlanStatus.CONCEPT else [],
+        "decision_form": decision_form or (DecisionForm() if can_decide else None),
+        "decision_errors": decision_errors or [],
+        "timeline": selectors.timeline_for_plan(plan=plan),
+        "actions": actions,
+        "action_form": action_form or (ActionForm(organisation=plan.organisation) if can_actions else None),
+        "evaluations": evaluations,
+        "comparison": forecast_vs_realised(plan=plan),
+        "levels": list(selectors.escalation_levels(organisation=plan.organisation)),
+        "ActionState": ActionState,
+    }
+
+
+@role_required(*FOLLOWUP_ROLES)
+def plan_followup(request, plan_id):
+    plan = selectors.plan_for_decider(user=request.user, plan_id=plan_id)
+    plan_record_read(actor=request.user, plan=plan)
+    return render(request, "followup/plan_followup.html", _followup_context(request, plan))
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def plan_submit(request, plan_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    try:
+        services.plan_submit(actor=request.user, plan=plan)
+    except ValidationError as error:
+        messages.error(request, _("Het plan kan nog niet worden ingediend:"))
+        _flash(request, error)
+    else:
+        messages.success(request, _("Het plan is ingediend en ligt nu voor bij het eerste niveau."))
+    return redirect("followup:plan_followup", plan_id=plan.pk)
+
+
+@require_POST
+@role_required(*FOLLOWUP_ROLES)
+def plan_decide(request, plan_id):
+    plan = selectors.plan_for_decider(user=request.user, plan_id=plan_id)
+    current = selectors.open_request(plan=plan)
+    if current is None:
+        messages.error(request, _("Over dit plan hoeft op dit moment niet te worden besloten."))
+        return redirect("followup:plan_followup", plan_id=plan.pk)
+    if not selectors.is_decider(user=request.user, level=current.level, plan=plan):
+        raise PermissionDenied
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        outcome, reason = form.cleaned_data["outcome"], form.cleaned_data["reason"]
+        try:
+            if outcome == "approve":
+                services.decision_approve(actor=request.user, request=current, reason=reason)
+                messages.success(request, _("Het plan is goedgekeurd."))
+            elif outcome == "reject":
+                services.decision_reject(actor=request.user, request=current, reason=reason)
+                messages.success(request, _("Het plan is afgewezen; de reden is vastgelegd."))
+            else:
+                new = services.decision_escalate(actor=request.user, request=current, note=reason)
+                messages.success(request, _("Het plan ligt nu voor bij: %(level)s.") % {"level": new.level.name})
+        except ValidationError as error:
+            context = _followup_context(request, plan, decision_form=form, decision_errors=_messages(error))
+            return render(request, "followup/plan_followup.html", context, status=400)
+        return redirect("followup:plan_followup", plan_id=plan.pk)
+    context = _followup_context(request, plan, decision_form=form)
+    return render(request, "followup/plan_followup.html", context, status=400)
+
+
+# --- actions ---------------------------------------------------------------------------------------------------
+
+
+@require_POST
+@role_required(*FOLLOWUP_ROLES)
+def action_add(request, plan_id):
+    plan = selectors.plan_for_decider(user=request.user, plan_id=plan_id)
+    if not selectors.can_manage_actions(user=request.user, plan=plan):
+        raise PermissionDenied
+    form = ActionForm(request.POST, organisation=plan.organisation)
+    if form.is_valid():
+        try:
+            services.action_create(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De vervolgactie is toegevoegd."))
+            return redirect("followup:plan_followup", plan_id=plan.pk)
+    return render(
+        request, "followup/plan_followup.html", _followup_context(request, plan, action_form=form), status=400
+    )
+
+
+@require_POST
+@role_required(*FOLLOWUP_ROLES)
+def action_state(request, plan_id, action_id):
+    plan = selectors.plan_for_decider(user=request.user, plan_id=plan_id)
+    action = selectors.action_for_user(user=request.user, plan=plan, action_id=action_id)
+    if action.owner_id != request.user.pk and not can_edit_plan(user=request.user, plan=plan):
+        raise PermissionDenied
+    form = ActionStateForm(request.POST)
+    if form.is_valid():
+        services.action_set_state(actor=request.user, action=action, state=form.cleaned_data["state"])
+        messages.success(request, _("De stand van de actie is bijgewerkt."))
+    next_url = request.POST.get("next")
+    if next_url == "inbox":
+        return redirect("followup:inbox")
+    return redirect("followup:plan_followup", plan_id=plan.pk)
+
+
+# --- evaluations -----------------------------------------------------------------------------------------------
+
+
+def _dimensions():
+    try:
+        from doorbraak.engagement.constants import HealthDimension
+    except ImportError:
+        return []
+    return list(HealthDimension.choices)
+
+
+@role_required(*EVALUATION_ROLES)
+def evaluation_list(request):
+    evaluations = list(selectors.evaluations_for_user(user=request.user))
+    today = timezone.localdate()
+    for evaluation in evaluations:
+        evaluation.due_now = selectors.evaluation_is_due(evaluation, today)
+    return render(request, "followup/evaluation_list.html", {"evaluations": evaluations})
 
 
 @role_required(*PLAN_ROLES)
-def plan_followup(request, plan_id):
-    """Placeholder until this side of the value triangle is built."""
+def evaluation_record(request, plan_id, evaluation_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    evaluation = selectors.evaluation_for_plan(plan=plan, evaluation_id=evaluation_id)
+    plan_record_read(actor=request.user, plan=plan)
+    form = EvaluationForm(request.POST or None, dimensions=_dimensions())
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.evaluation_record(
+                actor=request.user,
+                evaluation=evaluation,
+                breakthrough_achieved=form.cleaned_data["breakthrough_achieved"],
+                explanation=form.cleaned_data["explanation"],
+                scores=form.scores(),
+            )
+        except ValidationError as error:
+            errors = _messages(error)
+        else:
+            messages.success(request, _("De evaluatie is vastgelegd."))
+            return redirect("followup:plan_followup", plan_id=plan.pk)
+    context = {
+        "plan": plan,
+        "evaluation": evaluation,
+        "due_now": selectors.evaluation_is_due(evaluation),
+        "form": form,
+        "errors": errors,
+        "comparison": forecast_vs_realised(plan=plan),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "followup/evaluation_form.html", context, status=status)
+
+
+# --- inbox -----------------------------------------------------------------------------------------------------
+
+
+@role_required(*FOLLOWUP_ROLES)
+def inbox(request):
+    return render(request, "followup/inbox.html", {"inbox": selectors.inbox_for_user(user=request.user)})
+
+
+# --- consent and sharing ---------------------------------------------------------------------------------------
+
+
+@role_required(*PLAN_ROLES)
+def sharing(request, plan_id):
+    if request.method == "POST":
+        plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    else:
+        plan = plan_for_user(user=request.user, plan_id=plan_id)
+    plan_record_read(actor=request.user, plan=plan)
+    form = ConsentForm(request.POST or None, organisation=plan.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consent_record(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De toestemming is vastgelegd."))
+            return redirect("followup:sharing", plan_id=plan.pk)
+    today = timezone.localdate()
+    consents = list(selectors.consents_for_household(household=plan.household))
+    for consent in consents:
+        consent.valid_now = consent.is_valid_on(today)
+    context = {
+        "plan": plan,
+        "form": form if can_edit_plan(user=request.user, plan=plan) else None,
+        "consents": consents,
+        "can_edit": can_edit_plan(user=request.user, plan=plan),
+        "partners": selectors.contacts(organisation=plan.organisation, active_only=True),
+    }
+    return render(request, "followup/sharing.html", context, status=400 if request.method == "POST" else 200)
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def consent_withdraw(request, plan_id, consent_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    consent = selectors.consent_for_plan(plan=plan, consent_id=consent_id)
+    services.consent_withdraw(actor=request.user, consent=consent)
+    messages.success(request, _("De toestemming is ingetrokken."))
+    return redirect("followup:sharing", plan_id=plan.pk)
+
+
+@role_required(*PLAN_ROLES)
+def partner_timeline(request, plan_id, contact_id):
+    """What this partner may see of the timeline today: a check before anything is shared."""
     plan = plan_for_user(user=request.user, plan_id=plan_id)
-    return render(request, "plans/_side_placeholder.html", {"plan": plan, "side_title": _("Opvolging")})
+    try:
+        partner = selectors.contacts(organisation=plan.organisation).get(pk=contact_id)
+    except Exception:  # noqa: BLE001 - DoesNotExist or a bad id: both are 404
+        raise Http404 from None
+    plan_record_read(actor=request.user, plan=plan)
+    parts = selectors.visible_parts_for_partner(plan=plan, partner=partner)
+    context = {
+        "plan": plan,
+        "partner": partner,
+        "parts": sorted(parts),
+        "timeline": selectors.timeline_for_partner(plan=plan, partner=partner),
+    }
+    return render(request, "followup/partner_timeline.html", context)
+
+
+# --- escalation matrix and contacts (functional admin) ---------------------------------------------------------
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+def matrix(request):
+    organisation = request.membership.organisation
+    form = EscalationLevelForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.escalation_level_create(actor=request.user, organisation=organisation, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het niveau is toegevoegd."))
+            return redirect("followup:matrix")
+    context = {
+        "levels": selectors.escalation_levels(organisation=organisation),
+        "contacts": selectors.contacts(organisation=organisation),
+        "form": form,
+    }
+    return render(request, "followup/matrix.html", context, status=400 if request.method == "POST" else 200)
+
+
+@require_POST
+@role_required(Role.FUNCTIONAL_ADMIN)
+def matrix_defaults(request):
+    services.escalation_matrix_seed_defaults(actor=request.user, organisation=request.membership.organisation)
+    messages.success(request, _("De standaard escalatiematrix is klaargezet."))
+    return redirect("followup:matrix")
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+def level_edit(request, level_id):
+    level = selectors.escalation_level_for_admin(user=request.user, level_id=level_id)
+    form = EscalationLevelForm(request.POST or None, instance=level, organisation=level.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.escalation_level_update(actor=request.user, level=level, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het niveau is opgeslagen."))
+            return redirect("followup:matrix")
+    return render(
+        request,
+        "followup/level_form.html",
+        {"form": form, "level": level},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+@role_required(Role.FUNCTIONAL_ADMIN)
+def level_move(request, level_id):
+    level = selectors.escalation_level_for_admin(user=request.user, level_id=level_id)
+    services.escalation_level_move(actor=request.user, level=level, up=request.POST.get("direction") == "up")
+    return redirect("followup:matrix")
+
+
+@require_POST
+@role_required(Role.FUNCTIONAL_ADMIN)
+def level_delete(request, level_id):
+    level = selectors.escalation_level_for_admin(user=request.user, level_id=level_id)
+    try:
+        services.escalation_level_delete(actor=request.user, level=level)
+    except ValidationError as error:
+        _flash(request, error)
+    else:
+        messages.success(request, _("Het niveau is verwijderd."))
+    return redirect("followup:matrix")
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+def contact_edit(request, contact_id=None):
+    organisation = request.membership.organisation
+    contact = selectors.contact_for_admin(user=request.user, contact_id=contact_id) if contact_id else None
+    form = ContactForm(request.POST or None, instance=contact, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        data = {f: form.cleaned_data[f] for f in services.CONTACT_FIELDS}
+        try:
+            if contact is None:
+                services.contact_create(actor=request.user, organisation=organisation, data=data)
+            else:
+                services.contact_update(actor=request.user, contact=contact, data=data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De contactpersoon is opgeslagen."))
+            return redirect("followup:matrix")
+    return render(
+        request,
+        "followup/contact_form.html",
+        {"form": form, "contact": contact},
+        status=400 if request.method == "POST" else 200,
+    )
