@@ -1,13 +1,600 @@
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+"""Thin views for the return side: the plan's rekensom, the national price list, local tariffs and the
+Doorbraakbudget. Permission checks happen here and in the selectors, never only in templates."""
 
-from doorbraak.core.access import role_required
-from doorbraak.organisations.constants import PLAN_ROLES
-from doorbraak.plans.selectors import plan_for_user
+import uuid
+from datetime import date
+
+from django.contrib import messages
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from doorbraak.core.access import national_admin_required, role_required
+from doorbraak.core.exceptions import ConflictError
+from doorbraak.organisations.constants import PLAN_ROLES, Role
+from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
+from doorbraak.plans.services import plan_record_read
+
+from . import selectors, services
+from .constants import PLAN_SCENARIOS, FundingStream, Scenario
+from .forms import (
+    BudgetForm,
+    IndexFigureForm,
+    ItemPriceForm,
+    LineForm,
+    MarkPaidForm,
+    PriceItemForm,
+    SheetForm,
+    SuggestionAddForm,
+    SuggestionRuleForm,
+    TariffConfirmForm,
+    TariffUploadForm,
+    VersionForm,
+)
+from .models import CostLine, IndexFigure, ItemPrice, PriceItem, SuggestionRule, TariffSet
+from .tariffs_import import parse_rows, read_table
+
+PAGE = "costs/plan_return.html"
+SIGNING_SALT = "doorbraak.costs.tariff-import"
+
+
+def _error_messages(exc: ValidationError) -> list[str]:
+    if hasattr(exc, "message_dict"):
+        return [m for msgs in exc.message_dict.values() for m in msgs]
+    return list(exc.messages)
+
+
+def _apply_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        for message in exc.messages:
+            form.add_error(None, message)
+
+
+def _workspace_context(request, plan, *, line_form=None, status_message="", error_messages=None):
+    lines = list(selectors.lines_for_plan(plan=plan))
+    figures = selectors.index_figures()
+    info = selectors.sheet_info(plan=plan, figures=figures)
+    result = selectors.plan_results(plan=plan, lines=lines)
+    editable = can_edit_plan(user=request.user, plan=plan) and plan.status in services.COSTS_EDITABLE
+    by_scenario = {s.value: [] for s in Scenario}
+    for line in lines:
+        line.amount = result.line_amounts.get(line.pk)
+        by_scenario[line.scenario].append(line)
+    scenarios = [
+        {
+            "code": s.value,
+            "label": s.label,
+            "lines": by_scenario[s.value],
+            "total": result.totals[s.value],
+            "low": result.totals_low[s.value],
+            "high": result.totals_high[s.value],
+        }
+        for s in Scenario
+        if s in PLAN_SCENARIOS or by_scenario[s.value]
+    ]
+    wrong_pocket = result.wrong_pocket()
+    chart = {
+        "scenarios": [str(s.label) for s in PLAN_SCENARIOS],
+        "totals": [str(result.totals[s.value]) for s in PLAN_SCENARIOS],
+        "streams": [
+            str(FundingStream(r["stream"]).label) if r["stream"] in FundingStream.values else r["stream"]
+            for r in wrong_pocket
+        ],
+        "direct": [str(r["direct"]) for r in wrong_pocket],
+        "avoided": [str(r["avoided"]) for r in wrong_pocket],
+        "labels": {"direct": _("Directe besparing"), "avoided": _("Vermeden kosten"), "total": _("Totaal")},
+    }
+    if line_form is None:
+        line_form = LineForm(organisation=plan.organisation, initial={"creation_token": uuid.uuid4()})
+    return {
+        "plan": plan,
+        "info": info,
+        "scenarios": scenarios,
+        "result": result,
+        "wrong_pocket": wrong_pocket,
+        "chart": chart,
+        "editable": editable,
+        "line_form": line_form,
+        "sheet_form": SheetForm(
+            initial={
+                "reference_date": info.reference_date,
+                "horizon_months": info.horizon_months,
+                "version": info.version,
+            }
+        ),
+        "suggestions": selectors.suggestions_for_plan(plan=plan, existing=lines) if editable else [],
+        "has_helpers": plan.helpers.exists() if editable else False,
+        "status_message": status_message,
+        "error_messages": error_messages or [],
+        "estimate_count": sum(1 for line in lines if line.is_estimate),
+    }
+
+
+def _render_workspace(request, plan, status=200, **kwargs):
+    context = _workspace_context(request, plan, **kwargs)
+    template = f"{PAGE}#workspace" if request.htmx else PAGE
+    return render(request, template, context, status=status)
 
 
 @role_required(*PLAN_ROLES)
 def plan_return(request, plan_id):
-    """Placeholder until this side of the value triangle is built."""
     plan = plan_for_user(user=request.user, plan_id=plan_id)
-    return render(request, "plans/_side_placeholder.html", {"plan": plan, "side_title": _("Rendement")})
+    plan_record_read(actor=request.user, plan=plan)
+    if request.htmx and request.GET.get("partial") == "results":
+        return render(request, f"{PAGE}#results", _workspace_context(request, plan))
+    return render(request, PAGE, _workspace_context(request, plan))
+
+
+def _after_change(request, plan, message):
+    if request.htmx:
+        return _render_workspace(request, plan, status_message=message)
+    messages.success(request, message)
+    return redirect("costs:plan_return", plan_id=plan.pk)
+
+
+def _failed(request, plan, exc: ValidationError, line_form=None):
+    errors = _error_messages(exc)
+    if request.htmx:
+        return _render_workspace(request, plan, line_form=line_form, error_messages=errors)
+    return _render_workspace(request, plan, status=400, line_form=line_form, error_messages=errors)
+
+
+@role_required(*PLAN_ROLES)
+@require_POST
+def line_add(request, plan_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    form = LineForm(request.POST, organisation=plan.organisation)
+    if not form.is_valid():
+        return _failed(request, plan, ValidationError(_("Controleer de regel.")), line_form=form)
+    try:
+        services.line_add(
+            actor=request.user,
+            plan=plan,
+            data=form.line_data(),
+            manual_price=form.cleaned_data.get("manual_price"),
+            manual_reason=form.cleaned_data.get("manual_reason") or "",
+            creation_token=form.cleaned_data.get("creation_token"),
+        )
+    except ValidationError as exc:
+        _apply_errors(form, exc)
+        return _failed(request, plan, exc, line_form=form)
+    return _after_change(request, plan, _("Regel toegevoegd."))
+
+
+def _line_for(plan, line_id) -> CostLine:
+    try:
+        return CostLine.objects.select_related("item", "tariff", "plan").get(
+            pk=line_id, plan=plan, organisation_id=plan.organisation_id
+        )
+    except CostLine.DoesNotExist:
+        raise Http404 from None
+
+
+@role_required(*PLAN_ROLES)
+@require_http_methods(["GET", "POST"])
+def line_edit(request, plan_id, line_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    line = _line_for(plan, line_id)
+    conflict = None
+    if request.method == "POST":
+        form = LineForm(request.POST, organisation=plan.organisation, allow_realised=True)
+        if form.is_valid():
+            manual = form.cleaned_data.get("manual_price")
+            try:
+                services.line_update(
+                    actor=request.user,
+                    line=line,
+                    data=form.line_data(),
+                    version=form.cleaned_data.get("version") or 0,
+                    manual_price=manual,
+                    manual_reason=form.cleaned_data.get("manual_reason") or "",
+                )
+            except ConflictError:
+                conflict = _(
+                    "Deze regel is intussen door iemand anders gewijzigd. Bekijk de opgeslagen waarden "
+                    "hieronder en sla opnieuw op."
+                )
+                line.refresh_from_db()
+                form = _edit_form(plan, line)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                return _after_change(request, plan, _("Regel opgeslagen."))
+    else:
+        form = _edit_form(plan, line)
+    status = 409 if conflict else (400 if request.method == "POST" else 200)
+    return render(
+        request, "costs/line_edit.html", {"plan": plan, "line": line, "form": form, "conflict": conflict}, status=status
+    )
+
+
+def _edit_form(plan, line):
+    manual = line.price_origin in ("manual", "free")
+    return LineForm(
+        organisation=plan.organisation,
+        allow_realised=True,
+        initial={
+            "scenario": line.scenario,
+            "item": line.item_id,
+            "tariff": line.tariff_id,
+            "description": line.description,
+            "quantity": line.quantity,
+            "quantity_low": line.quantity_low,
+            "quantity_high": line.quantity_high,
+            "probability": line.probability,
+            "manual_price": line.unit_price if manual else None,
+            "manual_reason": line.manual_reason,
+            "funding_stream": line.funding_stream,
+            "cashable": "1" if line.cashable else "0",
+            "paid_from_budget": line.paid_from_budget,
+            "version": line.version,
+        },
+    )
+
+
+@role_required(*PLAN_ROLES)
+@require_POST
+def line_delete(request, plan_id, line_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    line = _line_for(plan, line_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _failed(request, plan, ValidationError(_("Ongeldig verzoek.")))
+    try:
+        services.line_delete(actor=request.user, line=line, version=form.cleaned_data["version"])
+    except ConflictError:
+        return _failed(request, plan, ValidationError(_("Deze regel is intussen gewijzigd; bekijk hem opnieuw.")))
+    except ValidationError as exc:
+        return _failed(request, plan, exc)
+    return _after_change(request, plan, _("Regel verwijderd."))
+
+
+@role_required(*PLAN_ROLES)
+@require_POST
+def line_reprice(request, plan_id, line_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    line = _line_for(plan, line_id)
+    form = VersionForm(request.POST)
+    if not form.is_valid():
+        return _failed(request, plan, ValidationError(_("Ongeldig verzoek.")))
+    try:
+        services.line_reprice(actor=request.user, line=line, version=form.cleaned_data["version"])
+    except ConflictError:
+        return _failed(request, plan, ValidationError(_("Deze regel is intussen gewijzigd; bekijk hem opnieuw.")))
+    except ValidationError as exc:
+        return _failed(request, plan, exc)
+    return _after_change(request, plan, _("Prijs opnieuw bepaald."))
+
+
+@role_required(*PLAN_ROLES)
+@require_POST
+def scenario_prefill(request, plan_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    try:
+        count = services.scenario_prefill_current(actor=request.user, plan=plan)
+    except ValidationError as exc:
+        return _failed(request, plan, exc)
+    return _after_change(request, plan, _("%(n)s regels overgenomen uit de hulpverleners.") % {"n": count})
+
+
+@role_required(*PLAN_ROLES)
+@require_POST
+def scenario_copy(request, plan_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    try:
+        count = services.scenario_copy(
+            actor=request.user, plan=plan, source=Scenario.CURRENT, target=Scenario.THREATENING
+        )
+    except ValidationError as exc:
+        return _failed(request, plan, exc)
+    return _after_change(request, plan, _("%(n)s regels gekopieerd naar de dreigende situatie.") % {"n": count})
+
+
+@role_required(*PLAN_ROLES)
+@require_POST
+def suggestion_add(request, plan_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    form = SuggestionAddForm(request.POST)
+    if not form.is_valid():
+        return _failed(request, plan, ValidationError(_("Ongeldige suggestie.")))
+    d = form.cleaned_data
+    try:
+        services.line_add(
+            actor=request.user,
+            plan=plan,
+            data={
+                "scenario": d["scenario"],
+                "item": d["item"],
+                "quantity": d["quantity"],
+                "probability": d["probability"],
+            },
+        )
+    except ValidationError as exc:
+        return _failed(request, plan, exc)
+    return _after_change(request, plan, _("Voorgestelde regel toegevoegd."))
+
+
+@role_required(*PLAN_ROLES)
+@require_POST
+def sheet_update(request, plan_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    form = SheetForm(request.POST)
+    if not form.is_valid():
+        return _failed(request, plan, ValidationError(_("Controleer de peildatum en de horizon.")))
+    try:
+        services.sheet_update(actor=request.user, plan=plan, **form.cleaned_data)
+    except ConflictError:
+        return _failed(request, plan, ValidationError(_("De instellingen zijn intussen gewijzigd; probeer opnieuw.")))
+    except ValidationError as exc:
+        return _failed(request, plan, exc)
+    return _after_change(request, plan, _("Instellingen opgeslagen. Nieuwe regels gebruiken de nieuwe peildatum."))
+
+
+# --- national admin: price list, index figures, suggestion rules -------------------------------------------
+@national_admin_required
+def price_list(request):
+    items = selectors.price_items_with_prices()
+    return render(request, "costs/price_list.html", {"items": items})
+
+
+@national_admin_required
+@require_http_methods(["GET", "POST"])
+def price_item_create(request):
+    form = PriceItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            item = services.price_item_create(
+                actor=request.user,
+                data={
+                    k: d[k] for k in ("code", "name", "unit", "funding_stream", "life_domain", "cashable", "index_type")
+                },
+                price={k: d[k] for k in ("year", "amount", "source", "source_url", "notes")},
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Post toegevoegd."))
+            return redirect("costs:price_item", code=item.code)
+    return render(request, "costs/price_item_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@national_admin_required
+@require_http_methods(["GET", "POST"])
+def price_item(request, code):
+    item = get_object_or_404(PriceItem, code=code)
+    form = ItemPriceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.item_price_add(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Nieuwe prijs toegevoegd; bestaande prijzen en plannen blijven ongewijzigd."))
+            return redirect("costs:price_item", code=item.code)
+    prices = ItemPrice.objects.filter(item=item).order_by("-year")
+    return render(
+        request,
+        "costs/price_item.html",
+        {"item": item, "prices": prices, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@national_admin_required
+@require_http_methods(["GET", "POST"])
+def index_figures(request):
+    form = IndexFigureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.index_figure_set(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Indexcijfer opgeslagen."))
+        return redirect("costs:index_figures")
+    figures = IndexFigure.objects.order_by("index_type", "-year")
+    return render(
+        request, "costs/index_figures.html", {"figures": figures, "form": form}, status=400 if form.errors else 200
+    )
+
+
+@national_admin_required
+@require_http_methods(["GET", "POST"])
+def suggestion_rules(request):
+    form = SuggestionRuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.suggestion_rule_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Regel toegevoegd."))
+            return redirect("costs:suggestion_rules")
+    rules = SuggestionRule.objects.select_related("item")
+    return render(
+        request, "costs/suggestion_rules.html", {"rules": rules, "form": form}, status=400 if form.errors else 200
+    )
+
+
+@national_admin_required
+@require_POST
+def suggestion_rule_delete(request, rule_id):
+    rule = get_object_or_404(SuggestionRule, pk=rule_id)
+    services.suggestion_rule_delete(actor=request.user, rule=rule)
+    messages.success(request, _("Regel verwijderd."))
+    return redirect("costs:suggestion_rules")
+
+
+# --- functional admin: local tariffs and budget ---------------------------------------------------------------
+@role_required(Role.FUNCTIONAL_ADMIN)
+def tariff_sets(request):
+    organisation = request.membership.organisation
+    return render(
+        request,
+        "costs/tariff_sets.html",
+        {"sets": selectors.tariff_sets_for_organisation(organisation=organisation)},
+    )
+
+
+def _tariff_set_for(request, set_id) -> TariffSet:
+    try:
+        return TariffSet.objects.get(pk=set_id, organisation=request.membership.organisation)
+    except TariffSet.DoesNotExist:
+        raise Http404 from None
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+def tariff_set_detail(request, set_id):
+    tariff_set = _tariff_set_for(request, set_id)
+    tariffs = tariff_set.tariffs.select_related("item")
+    return render(request, "costs/tariff_set.html", {"tariff_set": tariff_set, "tariffs": tariffs})
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+@require_POST
+def tariff_set_toggle(request, set_id):
+    tariff_set = _tariff_set_for(request, set_id)
+    services.tariff_set_toggle(actor=request.user, tariff_set=tariff_set)
+    return redirect("costs:tariff_set", set_id=tariff_set.pk)
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+@require_http_methods(["GET", "POST"])
+def tariff_upload(request):
+    """Step 1: upload and preview. Nothing is stored; the validated rows travel signed to the confirm step."""
+    form = TariffUploadForm(request.POST or None, request.FILES or None)
+    preview = None
+    payload = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            table = read_table(upload.name, upload.read())
+        except ValueError as exc:
+            form.add_error("file", str(exc))
+        else:
+            items = {i.code: {"unit": i.unit} for i in PriceItem.objects.all()}
+            preview = parse_rows(
+                table,
+                items=items,
+                streams=set(FundingStream.values),
+                default_from=form.cleaned_data["default_valid_from"],
+            )
+            if preview.ok:
+                payload = signing.dumps(
+                    {
+                        "kind": form.cleaned_data["kind"],
+                        "name": form.cleaned_data["name"],
+                        "filename": upload.name,
+                        "rows": preview.rows,
+                        "org": request.membership.organisation_id,
+                    },
+                    salt=SIGNING_SALT,
+                    compress=True,
+                )
+    status = 400 if (form.errors or (preview and not preview.ok)) else 200
+    return render(
+        request,
+        "costs/tariff_upload.html",
+        {
+            "form": form,
+            "preview": preview,
+            "confirm_form": TariffConfirmForm(initial={"payload": payload}) if payload else None,
+        },
+        status=status,
+    )
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+@require_POST
+def tariff_confirm(request):
+    """Step 2: store the previewed rows, all or nothing."""
+    form = TariffConfirmForm(request.POST)
+    organisation = request.membership.organisation
+    try:
+        if not form.is_valid():
+            raise signing.BadSignature
+        data = signing.loads(form.cleaned_data["payload"], salt=SIGNING_SALT, max_age=3600)
+    except signing.BadSignature:
+        messages.error(request, _("De voorvertoning is verlopen of ongeldig. Upload het bestand opnieuw."))
+        return redirect("costs:tariff_upload")
+    if data.get("org") != organisation.pk:
+        raise PermissionDenied
+    try:
+        tariff_set = services.tariff_set_import(
+            actor=request.user,
+            organisation=organisation,
+            kind=data["kind"],
+            name=data["name"],
+            rows=data["rows"],
+            filename=data.get("filename", ""),
+        )
+    except ValidationError as exc:
+        for message in _error_messages(exc):
+            messages.error(request, message)
+        return redirect("costs:tariff_upload")
+    messages.success(request, _("%(n)s tarieven opgeslagen.") % {"n": len(data["rows"])})
+    return redirect("costs:tariff_set", set_id=tariff_set.pk)
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+@require_http_methods(["GET", "POST"])
+def budget(request):
+    organisation = request.membership.organisation
+    form = BudgetForm(request.POST or None, initial={"year": timezone.localdate().year})
+    if request.method == "POST" and form.is_valid():
+        services.budget_set(actor=request.user, organisation=organisation, **form.cleaned_data)
+        messages.success(request, _("Doorbraakbudget opgeslagen."))
+        return redirect("costs:budget")
+    from .models import DoorbraakBudget
+
+    budgets = DoorbraakBudget.objects.filter(organisation=organisation)
+    return render(request, "costs/budget.html", {"form": form, "budgets": budgets}, status=400 if form.errors else 200)
+
+
+@role_required(*selectors.LEDGER_ROLES)
+def ledger(request):
+    try:
+        year = int(request.GET.get("jaar") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    data = selectors.ledger(user=request.user, organisation=request.membership.organisation, year=year)
+    can_pay = request.membership.role == Role.DOORBRAAKTEAM
+    return render(
+        request,
+        "costs/ledger.html",
+        {
+            "ledger": data,
+            "year": year,
+            "years": [year - 1, year, year + 1],
+            "can_pay": can_pay,
+            "pay_form": MarkPaidForm(initial={"paid_at": timezone.localdate()}),
+        },
+    )
+
+
+@role_required(Role.DOORBRAAKTEAM)
+@require_POST
+def ledger_mark_paid(request, line_id):
+    organisation = request.membership.organisation
+    try:
+        line = CostLine.objects.select_related("plan").get(pk=line_id, organisation=organisation)
+    except (CostLine.DoesNotExist, ValidationError):
+        raise Http404 from None
+    plan_for_user(user=request.user, plan_id=line.plan_id)  # 404 when the plan is not visible
+    form = MarkPaidForm(request.POST)
+    paid_at: date = form.cleaned_data["paid_at"] if form.is_valid() else timezone.localdate()
+    try:
+        services.line_mark_paid(actor=request.user, line=line, paid_at=paid_at)
+    except ValidationError as exc:
+        for message in _error_messages(exc):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Gemarkeerd als betaald."))
+    return redirect(f"{reverse('costs:ledger')}?jaar={paid_at.year}")

@@ -1,0 +1,542 @@
+"""Writes for the return side. Each function is one transaction that also writes its audit event."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doorbraak.audit.services import audit_record
+from doorbraak.core.exceptions import ConflictError
+from doorbraak.plans.constants import PlanStatus
+from doorbraak.plans.models import Plan
+
+from .constants import DEFAULT_HORIZON_MONTHS, BudgetStatus, PriceOrigin, Scenario
+from .models import (
+    CostLine,
+    CostSheet,
+    DoorbraakBudget,
+    IndexFigure,
+    ItemPrice,
+    PriceItem,
+    SuggestionRule,
+    Tariff,
+    TariffSet,
+)
+from .selectors import resolve_item_price, resolve_tariff_price, sheet_info
+
+# Lines of the three plan scenarios can change while the plan is a draft; realised lines during follow-up.
+COSTS_EDITABLE = frozenset({PlanStatus.CONCEPT})
+REALISED_EDITABLE = frozenset({PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.EVALUATED})
+
+LINE_FIELDS = (
+    "scenario",
+    "item",
+    "tariff",
+    "description",
+    "quantity",
+    "quantity_low",
+    "quantity_high",
+    "probability",
+    "funding_stream",
+    "cashable",
+    "paid_from_budget",
+)
+
+
+def _require_editable(plan: Plan, scenario: str) -> None:
+    allowed = REALISED_EDITABLE if scenario == Scenario.REALISED else COSTS_EDITABLE
+    if plan.status not in allowed:
+        raise ValidationError(
+            _("Dit plan heeft de status '%(status)s'; dit scenario kan niet meer worden gewijzigd.")
+            % {"status": plan.get_status_display()}
+        )
+
+
+def _locked_plan(plan: Plan) -> Plan:
+    return Plan.objects.select_for_update().get(pk=plan.pk)
+
+
+def ensure_sheet(*, plan: Plan) -> CostSheet:
+    sheet = CostSheet.objects.filter(plan=plan).first()
+    if sheet is None:
+        sheet = CostSheet(
+            plan=plan,
+            organisation_id=plan.organisation_id,
+            reference_date=timezone.localdate(plan.created_at),
+            horizon_months=DEFAULT_HORIZON_MONTHS,
+        )
+        sheet.full_clean(exclude=["plan"])
+        sheet.save()
+    return sheet
+
+
+@transaction.atomic
+def sheet_update(*, actor, plan: Plan, reference_date: date, horizon_months: int, version: int) -> CostSheet:
+    plan = _locked_plan(plan)
+    _require_editable(plan, Scenario.PLAN)
+    sheet = ensure_sheet(plan=plan)
+    sheet = CostSheet.objects.select_for_update().get(pk=sheet.pk)
+    if version != sheet.version:
+        raise ConflictError(
+            {"reference_date": sheet.reference_date, "horizon_months": sheet.horizon_months}, sheet.version
+        )
+    sheet.reference_date = reference_date
+    sheet.horizon_months = horizon_months
+    sheet.version += 1
+    sheet.full_clean()
+    sheet.save()
+    audit_record(actor=actor, organisation=plan.organisation, action="costs.sheet.update", obj=plan)
+    return sheet
+
+
+def _apply_price(line: CostLine, *, plan: Plan, manual_price: Decimal | None, manual_reason: str) -> None:
+    """Resolve the unit price: manual with a reason > local tariff on the reference date > national list."""
+    manual_reason = (manual_reason or "").strip()
+    is_free = line.item_id is None and line.tariff_id is None
+    if is_free:
+        if manual_price is None:
+            raise ValidationError({"manual_price": _("Vul bij een vrije regel een prijs per eenheid in.")})
+        if not line.description.strip():
+            raise ValidationError({"description": _("Geef een vrije regel een omschrijving.")})
+    if manual_price is not None:
+        if not is_free and not manual_reason:
+            raise ValidationError({"manual_reason": _("Geef een reden voor de handmatige prijs.")})
+        line.unit_price = manual_price
+        line.price_origin = PriceOrigin.FREE if is_free else PriceOrigin.MANUAL
+        line.manual_reason = manual_reason
+        line.price_source = manual_reason if not is_free else _("eigen bedrag")
+        line.price_source_url = ""
+        line.price_year = None
+        line.price_level_year = None
+        line.indexed = False
+        line.index_note = ""
+        line.is_estimate = False
+        if line.item_id and not line.unit:
+            line.unit = line.item.unit
+        return
+    info = sheet_info(plan=plan)
+    if line.tariff_id:
+        resolution = resolve_tariff_price(tariff=line.tariff)
+    else:
+        resolution = resolve_item_price(
+            organisation=plan.organisation,
+            item=line.item,
+            reference_date=info.reference_date,
+            level_year=info.price_level_year,
+        )
+        if resolution is None:
+            raise ValidationError({"item": _("Voor deze post is nog geen prijs bekend; vul een handmatige prijs in.")})
+    line.unit_price = resolution.amount
+    line.price_origin = resolution.origin
+    line.price_source = resolution.source[:400]
+    line.price_source_url = resolution.source_url[:500]
+    line.price_year = resolution.year
+    line.price_level_year = resolution.price_level_year
+    line.indexed = resolution.indexed
+    line.index_note = resolution.index_note[:300]
+    line.is_estimate = resolution.is_estimate
+    line.manual_reason = ""
+    line.unit = resolution.unit
+
+
+def _defaults_from_source(line: CostLine, data: dict) -> None:
+    """Funding stream and cashable follow the item or tariff unless the form gave them."""
+    source = line.tariff or line.item
+    if source is not None:
+        if not data.get("funding_stream"):
+            line.funding_stream = source.funding_stream
+        if data.get("cashable") is None:
+            line.cashable = source.cashable
+
+
+def _check_range(line: CostLine) -> None:
+    errors = {}
+    if line.quantity_low is not None and line.quantity_low > line.quantity:
+        errors["quantity_low"] = _("Het lage aantal mag niet hoger zijn dan het aantal.")
+    if line.quantity_high is not None and line.quantity_high < line.quantity:
+        errors["quantity_high"] = _("Het hoge aantal mag niet lager zijn dan het aantal.")
+    if line.paid_from_budget and line.scenario != Scenario.PLAN:
+        errors["paid_from_budget"] = _("Alleen regels in het scenario 'met het plan' kunnen uit het Doorbraakbudget.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def line_add(
+    *,
+    actor,
+    plan: Plan,
+    data: dict,
+    manual_price: Decimal | None = None,
+    manual_reason: str = "",
+    creation_token: uuid.UUID | None = None,
+) -> CostLine:
+    if creation_token:
+        existing = CostLine.objects.filter(creation_token=creation_token, plan=plan).first()
+        if existing:
+            return existing
+    plan = _locked_plan(plan)
+    _require_editable(plan, data["scenario"])
+    ensure_sheet(plan=plan)
+    line = CostLine(plan=plan, organisation_id=plan.organisation_id, creation_token=creation_token)
+    for field in LINE_FIELDS:
+        if field in data and data[field] is not None:
+            setattr(line, field, data[field])
+    line.description = (data.get("description") or "").strip()
+    _defaults_from_source(line, data)
+    if not line.funding_stream:
+        raise ValidationError({"funding_stream": _("Kies een financieringsstroom.")})
+    _apply_price(line, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
+    _check_range(line)
+    if line.paid_from_budget:
+        line.budget_status = BudgetStatus.COMMITTED
+    line.full_clean(exclude=["plan", "organisation", "creation_token"])
+    line.save()
+    audit_record(
+        actor=actor,
+        organisation=plan.organisation,
+        action="costs.line.add",
+        obj=plan,
+        line=str(line.pk),
+        scenario=line.scenario,
+        origin=line.price_origin,
+    )
+    return line
+
+
+@transaction.atomic
+def line_update(
+    *, actor, line: CostLine, data: dict, version: int, manual_price: Decimal | None = None, manual_reason: str = ""
+) -> CostLine:
+    plan = _locked_plan(line.plan)
+    stored = CostLine.objects.select_for_update().get(pk=line.pk)
+    _require_editable(plan, stored.scenario)
+    if version != stored.version:
+        raise ConflictError({"quantity": stored.quantity, "unit_price": stored.unit_price}, stored.version)
+    item_changed = ("item" in data and data["item"] != stored.item) or (
+        "tariff" in data and data["tariff"] != stored.tariff
+    )
+    for field in LINE_FIELDS:
+        if field in data:
+            setattr(stored, field, data[field])
+    stored.description = (stored.description or "").strip()
+    _require_editable(plan, stored.scenario)
+    if item_changed:
+        _defaults_from_source(stored, data)
+    # A price stays as resolved unless the line's item changes or a manual price is given/removed.
+    was_manual = stored.price_origin in (PriceOrigin.MANUAL, PriceOrigin.FREE)
+    if manual_price is not None or item_changed or was_manual:
+        _apply_price(stored, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
+    _check_range(stored)
+    if stored.paid_from_budget and not stored.budget_status:
+        stored.budget_status = BudgetStatus.COMMITTED
+    if not stored.paid_from_budget:
+        stored.budget_status = ""
+        stored.paid_at = None
+    stored.version += 1
+    stored.full_clean(exclude=["plan", "organisation", "creation_token"])
+    stored.save()
+    audit_record(
+        actor=actor,
+        organisation=plan.organisation,
+        action="costs.line.update",
+        obj=plan,
+        line=str(stored.pk),
+        scenario=stored.scenario,
+        origin=stored.price_origin,
+    )
+    return stored
+
+
+@transaction.atomic
+def line_reprice(*, actor, line: CostLine, version: int) -> CostLine:
+    """Resolve the price again from the current tariffs and price list (explicit user action only)."""
+    plan = _locked_plan(line.plan)
+    stored = CostLine.objects.select_for_update().get(pk=line.pk)
+    _require_editable(plan, stored.scenario)
+    if version != stored.version:
+        raise ConflictError({"unit_price": stored.unit_price}, stored.version)
+    if stored.item_id is None and stored.tariff_id is None:
+        return stored
+    _apply_price(stored, plan=plan, manual_price=None, manual_reason="")
+    stored.version += 1
+    stored.save()
+    audit_record(
+        actor=actor, organisation=plan.organisation, action="costs.line.reprice", obj=plan, line=str(stored.pk)
+    )
+    return stored
+
+
+@transaction.atomic
+def line_delete(*, actor, line: CostLine, version: int) -> None:
+    plan = _locked_plan(line.plan)
+    stored = CostLine.objects.filter(pk=line.pk).first()
+    if stored is None:
+        return
+    _require_editable(plan, stored.scenario)
+    if version != stored.version:
+        raise ConflictError({"version": stored.version}, stored.version)
+    if stored.budget_status == BudgetStatus.PAID:
+        raise ValidationError(_("Deze regel is al betaald uit het Doorbraakbudget en kan niet worden verwijderd."))
+    pk, scenario = str(stored.pk), stored.scenario
+    stored.delete()
+    audit_record(
+        actor=actor, organisation=plan.organisation, action="costs.line.delete", obj=plan, line=pk, scenario=scenario
+    )
+
+
+# Helper inventory -> price item: keywords in the agency/role first, then the life domain.
+HELPER_KEYWORDS = [
+    ("bewind", "pw_bewind_standaard", "12"),
+    ("budgetbeheer", "sh_budgetbeheer", "12"),
+    ("schuldhulp", "sh_traject", "1"),
+    ("wijkteam", "gem_wijkteam_uur", "52"),
+    ("maatschappelijk werk", "gem_maatschappelijk_werk_contact", "12"),
+    ("poh", "zvw_poh_ggz_consult", "8"),
+    ("huisarts", "zvw_huisarts_consult", "6"),
+    ("ggz", "zvw_ggz_specialistisch_contact", "24"),
+    ("verslaving", "zvw_ggz_specialistisch_contact", "24"),
+    ("jeugd", "jw_ambulant_hbo", "104"),
+    ("veilig thuis", "wmo_veilig_thuis_onderzoek", "1"),
+    ("politie", "jus_politie_inzet", "10"),
+    ("dagbesteding", "wmo_dagbesteding", "100"),
+    ("thuiszorg", "zvw_wijkverpleging", "52"),
+    ("wijkverpleging", "zvw_wijkverpleging", "52"),
+    ("huishoudelijk", "wmo_huishoudelijke_ondersteuning", "104"),
+    ("begeleiding", "wmo_begeleiding_individueel", "104"),
+]
+HELPER_DOMAINS = {
+    "inkomen": ("pw_uitvoering_bijstand", "1"),
+    "schulden": ("sh_traject", "1"),
+    "psychische_gezondheid": ("zvw_ggz_specialistisch_contact", "24"),
+    "lichamelijke_gezondheid": ("zvw_huisarts_consult", "6"),
+    "verslaving": ("zvw_ggz_specialistisch_contact", "24"),
+    "opvoeden_opgroeien": ("jw_ambulant_hbo", "104"),
+    "zorg_ondersteuning": ("wmo_begeleiding_individueel", "104"),
+    "werk_dagbesteding": ("wmo_dagbesteding", "100"),
+    "onderwijs": ("ond_remedial_teaching", "40"),
+    "algemeen": ("gem_wijkteam_uur", "52"),
+}
+
+
+def helper_mapping(helper) -> tuple[str | None, Decimal]:
+    text = f"{helper.agency} {helper.role}".lower()
+    for keyword, code, quantity in HELPER_KEYWORDS:
+        if keyword in text:
+            return code, Decimal(quantity)
+    code, quantity = HELPER_DOMAINS.get(helper.life_domain, (None, "1"))
+    return code, Decimal(quantity)
+
+
+@transaction.atomic
+def scenario_prefill_current(*, actor, plan: Plan) -> int:
+    """Fill 'current' from the helper inventory: a priced line per mapped helper, a free line (price 0, to be
+    completed) for the rest. Only when 'current' is still empty."""
+    plan = _locked_plan(plan)
+    _require_editable(plan, Scenario.CURRENT)
+    if CostLine.objects.filter(plan=plan, scenario=Scenario.CURRENT).exists():
+        raise ValidationError(
+            _("De huidige situatie heeft al regels; vullen uit de hulpverleners kan alleen als die leeg is.")
+        )
+    helpers = list(plan.helpers.all())
+    if not helpers:
+        raise ValidationError(_("Dit plan heeft nog geen betrokken hulpverleners om over te nemen."))
+    items = PriceItem.objects.in_bulk(field_name="code")
+    count = 0
+    for helper in helpers:
+        code, quantity = helper_mapping(helper)
+        item = items.get(code) if code else None
+        description = helper.agency[:200]
+        data = {"scenario": Scenario.CURRENT, "item": item, "description": description, "quantity": quantity}
+        if item is None:
+            data["funding_stream"] = "overig"
+            line_add(actor=actor, plan=plan, data=data, manual_price=Decimal("0.00"))
+        else:
+            line_add(actor=actor, plan=plan, data=data)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def scenario_copy(*, actor, plan: Plan, source: str, target: str) -> int:
+    """Copy the lines of one scenario into an empty one (prices as stored; nothing is re-resolved)."""
+    plan = _locked_plan(plan)
+    _require_editable(plan, target)
+    if CostLine.objects.filter(plan=plan, scenario=target).exists():
+        raise ValidationError(_("Het doelscenario heeft al regels; kopiëren kan alleen naar een leeg scenario."))
+    lines = list(CostLine.objects.filter(plan=plan, scenario=source))
+    for line in lines:
+        line.pk = uuid.uuid4()
+        line._state.adding = True
+        line.scenario = target
+        line.version = 0
+        line.creation_token = None
+        line.paid_from_budget = line.paid_from_budget and target == Scenario.PLAN
+        line.budget_status = BudgetStatus.COMMITTED if line.paid_from_budget else ""
+        line.paid_at = None
+        line.save()
+    audit_record(
+        actor=actor,
+        organisation=plan.organisation,
+        action="costs.scenario.copy",
+        obj=plan,
+        source=source,
+        target=target,
+        count=len(lines),
+    )
+    return len(lines)
+
+
+# --- Doorbraakbudget -----------------------------------------------------------------------------------------
+@transaction.atomic
+def budget_set(*, actor, organisation, year: int, amount: Decimal) -> DoorbraakBudget:
+    budget, _created = DoorbraakBudget.objects.select_for_update().get_or_create(
+        organisation=organisation, year=year, defaults={"amount": amount}
+    )
+    budget.amount = amount
+    budget.version += 1
+    budget.full_clean()
+    budget.save()
+    audit_record(actor=actor, organisation=organisation, action="costs.budget.set", obj=budget, year=year)
+    return budget
+
+
+@transaction.atomic
+def line_mark_paid(*, actor, line: CostLine, paid_at: date) -> CostLine:
+    stored = CostLine.objects.select_for_update().get(pk=line.pk)
+    if not stored.paid_from_budget:
+        raise ValidationError(_("Deze regel wordt niet uit het Doorbraakbudget betaald."))
+    if stored.plan.status == PlanStatus.REJECTED:
+        raise ValidationError(_("Een afgewezen plan kan niet worden betaald."))
+    stored.budget_status = BudgetStatus.PAID
+    stored.paid_at = paid_at
+    stored.version += 1
+    stored.save(update_fields=["budget_status", "paid_at", "version"])
+    audit_record(
+        actor=actor, organisation=stored.organisation, action="costs.budget.paid", obj=stored.plan, line=str(stored.pk)
+    )
+    return stored
+
+
+# --- national price list (national admin) ---------------------------------------------------------------------
+@transaction.atomic
+def price_item_create(*, actor, data: dict, price: dict) -> PriceItem:
+    item = PriceItem(**data)
+    item.full_clean()
+    item.save()
+    item_price_add(actor=actor, item=item, **price)
+    return item
+
+
+@transaction.atomic
+def item_price_add(
+    *, actor, item: PriceItem, year: int, amount: Decimal, source: str, source_url: str = "", notes: str = ""
+) -> ItemPrice:
+    """A new year's price next to the old ones. Existing prices are never changed."""
+    if ItemPrice.objects.filter(item=item, year=year).exists():
+        raise ValidationError({"year": _("Voor dit jaar bestaat al een prijs; prijzen worden nooit overschreven.")})
+    price = ItemPrice(
+        item=item,
+        year=year,
+        amount=amount,
+        source=source,
+        source_url=source_url,
+        notes=notes,
+        is_estimate=notes.strip().startswith("SCHATTING:"),
+        created_by=actor,
+    )
+    price.full_clean()
+    price.save()
+    audit_record(actor=actor, organisation=None, action="costs.price.add", obj=price, item=item.code, year=year)
+    return price
+
+
+@transaction.atomic
+def index_figure_set(*, actor, index_type: str, year: int, percentage: Decimal, source: str, is_provisional=False):
+    figure, _created = IndexFigure.objects.update_or_create(
+        index_type=index_type,
+        year=year,
+        defaults={"percentage": percentage, "source": source, "is_provisional": is_provisional},
+    )
+    figure.full_clean()
+    audit_record(actor=actor, organisation=None, action="costs.index.set", obj=figure, index=index_type, year=year)
+    return figure
+
+
+@transaction.atomic
+def suggestion_rule_create(*, actor, data: dict) -> SuggestionRule:
+    rule = SuggestionRule(**data)
+    rule.tag_codes = " ".join(sorted(set(rule.tag_codes.split())))
+    rule.full_clean()
+    rule.save()
+    audit_record(actor=actor, organisation=None, action="costs.rule.add", obj=rule)
+    return rule
+
+
+@transaction.atomic
+def suggestion_rule_delete(*, actor, rule: SuggestionRule) -> None:
+    audit_record(actor=actor, organisation=None, action="costs.rule.delete", obj=rule)
+    rule.delete()
+
+
+# --- local tariffs ----------------------------------------------------------------------------------------------
+@transaction.atomic
+def tariff_set_import(*, actor, organisation, kind: str, name: str, rows: list[dict], filename: str = "") -> TariffSet:
+    """Store a validated tariff file in one go. ``rows`` come from tariffs_import.parse_rows without errors;
+    anything invalid raises ValidationError and nothing is stored."""
+    if not rows:
+        raise ValidationError(_("Het bestand bevat geen tariefregels."))
+    tariff_set = TariffSet(
+        organisation=organisation, kind=kind, name=name, source_filename=filename[:200], created_by=actor
+    )
+    tariff_set.full_clean()
+    tariff_set.save()
+    items = PriceItem.objects.in_bulk(field_name="code")
+    tariffs = []
+    for row in rows:
+        item = items.get(row["code"])
+        tariff = Tariff(
+            tariff_set=tariff_set,
+            organisation=organisation,
+            item=item,
+            code=row["code"],
+            name=row["name"] or (item.name if item else ""),
+            unit=row["unit"] or (item.unit if item else ""),
+            amount=Decimal(row["amount"]),
+            funding_stream=row["funding_stream"] or (item.funding_stream if item else ""),
+            cashable=row["cashable"] if row["cashable"] is not None else (item.cashable if item else True),
+            valid_from=date.fromisoformat(row["valid_from"]),
+            valid_until=date.fromisoformat(row["valid_until"]) if row["valid_until"] else None,
+        )
+        tariff.full_clean(exclude=["tariff_set", "organisation"])
+        tariffs.append(tariff)
+    Tariff.objects.bulk_create(tariffs)
+    audit_record(
+        actor=actor,
+        organisation=organisation,
+        action="costs.tariffs.import",
+        obj=tariff_set,
+        kind=kind,
+        rows=len(tariffs),
+    )
+    return tariff_set
+
+
+@transaction.atomic
+def tariff_set_toggle(*, actor, tariff_set: TariffSet) -> TariffSet:
+    tariff_set.is_active = not tariff_set.is_active
+    tariff_set.save(update_fields=["is_active"])
+    audit_record(
+        actor=actor,
+        organisation=tariff_set.organisation,
+        action="costs.tariffs.toggle",
+        obj=tariff_set,
+        active=int(tariff_set.is_active),
+    )
+    return tariff_set
