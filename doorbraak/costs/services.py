@@ -223,7 +223,7 @@ def line_update(
         "tariff" in data and data["tariff"] != stored.tariff
     )
     for field in LINE_FIELDS:
-        if field in data:
+        if field in data and not (data[field] is None and field in ("funding_stream", "cashable")):
             setattr(stored, field, data[field])
     stored.description = (stored.description or "").strip()
     _require_editable(plan, stored.scenario)
