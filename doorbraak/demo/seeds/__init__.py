@@ -1,0 +1,122 @@
+"""Demo data, built area by area in a fixed order by ``manage.py seed_demo``.
+
+How to add demo data for your app (e.g. cost lines, legal citations, engagement scores, follow-up):
+
+1. Create ``doorbraak/demo/seeds/<area>.py`` with one function ``seed(ctx: SeedContext) -> None``.
+2. Add ``"<area>"`` to ``SEED_MODULES`` below, after the areas whose data you need.
+3. Write through your app's services (so audit rows exist) and make it idempotent: look up what a previous
+   run made (e.g. by a deterministic ``creation_token`` from ``ctx.token(...)``) and create only what is missing.
+4. Use ``ctx.rng(<area>)`` for anything random: a ``random.Random`` seeded per area, so adding an area never
+   changes the data of another one.
+5. What earlier areas made is on the context: ``ctx.organisations[slug]``, ``ctx.teams[name]``,
+   ``ctx.users[key]`` (keys in ``doorbraak.demo.constants.DEMO_USERS``) and ``ctx.plans`` (one ``DemoPlan``
+   per demo household, also on a second run, with the case key, e.g. ``huurachterstand-ontruiming``, so you
+   can attach data that fits the story).
+6. Add a test to ``doorbraak/demo/tests/`` (the idempotency test already runs every area twice).
+
+All areas run in one database transaction: if one fails, nothing is stored.
+"""
+
+import importlib
+import random
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from doorbraak.demo.constants import DEMO_RANDOM_SEED
+
+SEED_MODULES: tuple[str, ...] = (
+    "organisations",  # municipalities, districts, teams, a user for every role
+    "plans",  # ~30 households with plans in every status (households + plans services)
+)
+
+_TOKEN_NAMESPACE = uuid.UUID("6f1d0c8e-4b7a-5d2e-9c3f-0a1b2c3d4e5f")
+
+
+class Clock:
+    """Moves 'now' for the services while seeding, so created/edited/submitted times and audit rows spread
+    over past months as in real use. Uses time-machine when installed (it is in requirements-dev.txt);
+    without it everything is stamped with the real time. Never moves past the real 'now'."""
+
+    def __init__(self):
+        self.real_now = timezone.now()
+        self.limit = self.real_now - timedelta(minutes=5)
+        self.current: datetime | None = None
+        self._traveller = None
+        self._frozen = None
+        self.travels = False  # True when time-machine moved the clock for this run
+
+    def __enter__(self):
+        try:
+            import time_machine
+        except ImportError:  # pragma: no cover - production installs have no demo time travel
+            return self
+        self._traveller = time_machine.travel(self.limit, tick=False)
+        self._frozen = self._traveller.start()
+        self.travels = True
+        return self
+
+    def __exit__(self, *exc):
+        if self._traveller is not None:
+            self._traveller.stop()
+        self._traveller = self._frozen = None
+
+    def jump(self, when: datetime) -> datetime:
+        """Start a new story at ``when`` (may lie before the current moment; never after the real now)."""
+        when = min(when, self.limit)
+        self.current = when
+        if self._frozen is not None:
+            self._frozen.move_to(when)
+        return when
+
+    def move_to(self, when: datetime) -> datetime:
+        """Go on to ``when`` within a story: never back before the current moment, never after the real now."""
+        if self.current is not None and when <= self.current:
+            when = self.current + timedelta(seconds=30)
+        return self.jump(when)
+
+    def advance(self, seconds: float) -> datetime:
+        return self.move_to((self.current or self.limit) + timedelta(seconds=seconds))
+
+
+@dataclass
+class DemoPlan:
+    key: str  # stable, e.g. "voorbeeldstad-07"
+    case: str  # the story it follows, e.g. "huurachterstand-ontruiming"
+    plan: object  # doorbraak.plans.models.Plan
+
+
+@dataclass
+class SeedContext:
+    log: Callable[[str], None]
+    clock: Clock
+    organisations: dict = field(default_factory=dict)
+    teams: dict = field(default_factory=dict)
+    districts: dict = field(default_factory=dict)
+    users: dict = field(default_factory=dict)
+    plans: list[DemoPlan] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)
+
+    def rng(self, area: str) -> random.Random:
+        return random.Random(f"{DEMO_RANDOM_SEED}:{area}")  # noqa: S311 - demo data, not security
+
+    def token(self, *parts) -> uuid.UUID:
+        """A stable UUID for a demo object, for use as a ``creation_token`` (idempotency)."""
+        return uuid.uuid5(_TOKEN_NAMESPACE, ":".join(str(p) for p in parts))
+
+    def count(self, what: str, n: int = 1) -> None:
+        self.created[what] = self.created.get(what, 0) + n
+
+
+def run_seeds(*, log: Callable[[str], None] = lambda _msg: None) -> SeedContext:
+    with Clock() as clock, transaction.atomic():
+        ctx = SeedContext(log=log, clock=clock)
+        for area in SEED_MODULES:
+            module = importlib.import_module(f"doorbraak.demo.seeds.{area}")
+            module.seed(ctx)
+            log(f"  {area}: klaar")
+    return ctx
