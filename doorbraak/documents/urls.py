@@ -4,5 +4,5 @@ from . import views
 
 app_name = "documents"
 urlpatterns = [
-    path("plannen/<uuid:plan_id>/", views.plan_export, name="plan_export"),
+    path("plannen/<uuid:plan_id>/", views.plan_export_view, name="plan_export"),
 ]

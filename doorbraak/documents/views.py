@@ -1,11 +1,45 @@
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods
 
 from doorbraak.core.access import role_required
 from doorbraak.organisations.constants import PLAN_ROLES
-from doorbraak.plans.selectors import plan_for_user
+from doorbraak.plans.selectors import can_edit_plan, plan_for_user
+
+from .forms import ExportForm
+from .selectors import ExportOptions, partner_choice, partner_sharing_available, partners_for_export
+from .services import export_filename, plan_export
 
 
+@require_http_methods(["GET", "POST"])
 @role_required(*PLAN_ROLES)
-def plan_export(request, plan_id):
-    plan_for_user(user=request.user, plan_id=plan_id)
-    return HttpResponse("")
+def plan_export_view(request, plan_id):
+    """GET: choose the version; POST: download the PDF. Options travel in the body, never in the URL."""
+    plan = plan_for_user(user=request.user, plan_id=plan_id)
+    may_share = can_edit_plan(user=request.user, plan=plan)
+    choices = partners_for_export(plan=plan) if may_share else []
+    form = ExportForm(data=request.POST or None, partner_choices=choices)
+    if request.method == "POST":
+        if request.POST.get("partner") and not may_share:
+            raise PermissionDenied  # only the owner and team lead share a plan with partners
+        if form.is_valid():
+            data = form.cleaned_data
+            options = ExportOptions(
+                plain=data["variant"] == "plain",
+                include_costs=True if data["include_costs"] else None,
+                closed_arguments=data["closed_arguments"],
+            )
+            if data.get("partner"):
+                choice = partner_choice(plan=plan, partner_id=data["partner"])
+                options.partner, options.parts, options.partner_until = choice.partner, choice.parts, choice.valid_until
+            pdf = plan_export(actor=request.user, plan=plan, options=options)
+            response = HttpResponse(pdf, content_type="application/pdf")
+            response["Content-Disposition"] = f'attachment; filename="{export_filename(plan, options)}"'
+            response["Cache-Control"] = "no-store"
+            return response
+    return render(
+        request,
+        "documents/export.html",
+        {"plan": plan, "form": form, "sharing_available": partner_sharing_available(), "may_share": may_share},
+    )

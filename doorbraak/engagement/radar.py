@@ -55,7 +55,7 @@ def radar(
     series: dict[str, list[int | None]],
     max_value: int = 10,
     radius: float = 110,
-    margin: float = 95,
+    margin: float = 140,
     ring_step: int = 2,
 ) -> Radar:
     """Compute the chart for ``labels`` (one per axis) and named ``series`` of values 0..max_value."""

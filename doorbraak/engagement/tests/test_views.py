@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -52,6 +54,9 @@ def test_owner_sees_forms_chart_and_table(plan, professional, login):
     assert '<th scope="row" class="utrecht-table__header-cell">Zingeving</th>' in html
     assert 'name="now_meaning"' in html and 'value="4"' in html
     assert "Compleet:" in html
+    # SVG coordinates are never localised ("150,5" would break the drawing in a Dutch locale)
+    assert re.search(r'<line x1="\d+(\.\d+)?" y1="\d+(\.\d+)?" x2="[\d.]+" y2="[\d.]+"/>', html)
+    assert not re.search(r'x2="\d+,\d', html)
     assert "<script" not in html.split("</head>")[1]  # no inline script in the body
     assert " style=" not in html
     assert AuditEvent.objects.filter(action="plan.read", object_id=str(plan.pk), extra__section="engagement").exists()

@@ -1,0 +1,215 @@
+"""What goes into a plan document, gathered from the apps that own each part.
+
+The plan passed in has been fetched through ``plans.selectors`` (tenant and role checked) or, on the
+command line, through ``plan_for_reference`` within one organisation. The legal, costs and follow-up apps
+are asked through their selectors; when one of them cannot answer, its part is left out.
+"""
+
+from __future__ import annotations
+
+import importlib
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from doorbraak.engagement.charts import radar_chart
+from doorbraak.engagement.constants import PLAIN_DIMENSION_LABELS, HealthDimension
+from doorbraak.engagement.selectors import engagement_for_plan, scores_for_plan
+from doorbraak.plans.constants import NeedKind, StepPhase
+from doorbraak.plans.models import Plan
+
+# Parts of a plan, with the same codes as the follow-up app's SharingPart (consent per partner and part).
+SITUATION = "situation"
+PERSPECTIVE_NEEDS = "perspective_needs"
+BREAKTHROUGH_STEPS = "breakthrough_steps"
+LEGAL = "legal"
+COSTS = "costs"
+ENGAGEMENT = "engagement"
+ALL_PARTS = frozenset({SITUATION, PERSPECTIVE_NEEDS, BREAKTHROUGH_STEPS, LEGAL, COSTS, ENGAGEMENT})
+
+
+@dataclass
+class ExportOptions:
+    plain: bool = False  # the plain-language (B1) version for the household
+    include_costs: bool | None = None  # None: yes in the full version, no in the plain version
+    closed_arguments: bool = False  # print the closed arguments with their answers (full version)
+    partner: object = None  # a followup.ContactPerson: only the parts the household shares with them
+    partner_until: date | None = None
+    parts: frozenset[str] = field(default_factory=lambda: ALL_PARTS)
+
+    @property
+    def variant(self) -> str:
+        return "plain" if self.plain else "full"
+
+    @property
+    def shows_costs(self) -> bool:
+        wanted = (not self.plain) if self.include_costs is None else self.include_costs
+        return wanted and COSTS in self.parts
+
+
+def _optional(module: str):
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
+# --- partners (consent per partner and part, kept by the follow-up app) -----------------------------------
+
+
+@dataclass(frozen=True)
+class PartnerChoice:
+    partner: object
+    parts: frozenset[str]
+    valid_until: date | None
+
+
+def partner_sharing_available() -> bool:
+    followup = _optional("doorbraak.followup.selectors")
+    return followup is not None and hasattr(followup, "visible_parts_for_partner")
+
+
+def partners_for_export(*, plan: Plan, on: date | None = None) -> list[PartnerChoice]:
+    """Partners the household currently shares at least one part of this plan with."""
+    followup = _optional("doorbraak.followup.selectors")
+    if followup is None or not hasattr(followup, "consents_for_household"):
+        return []
+    on = on or timezone.localdate()
+    consents = [c for c in followup.consents_for_household(household=plan.household) if c.is_valid_on(on)]
+    choices = []
+    for partner_id in dict.fromkeys(c.partner_id for c in consents):
+        partner = next(c.partner for c in consents if c.partner_id == partner_id)
+        parts = frozenset(followup.visible_parts_for_partner(plan=plan, partner=partner, on=on)) & ALL_PARTS
+        if parts:
+            until = max(c.valid_until for c in consents if c.partner_id == partner_id)
+            choices.append(PartnerChoice(partner, parts, until))
+    return choices
+
+
+def partner_choice(*, plan: Plan, partner_id) -> PartnerChoice:
+    """One partner with current consent for this plan, or 404."""
+    for choice in partners_for_export(plan=plan):
+        if str(choice.partner.pk) == str(partner_id):
+            return choice
+    raise Http404
+
+
+# --- command line -------------------------------------------------------------------------------------------
+
+
+def plan_for_reference(*, reference: str, organisation=None) -> Plan:
+    """A plan by its UUID or its household's reference (the newest plan of that household).
+
+    With ``organisation`` the search stays inside that municipality. Raises Plan.DoesNotExist."""
+    plans = Plan.objects.select_related("organisation", "household", "team")
+    if organisation is not None:
+        plans = plans.filter(organisation=organisation)
+    condition = Q(household__reference__iexact=reference.strip())
+    try:
+        condition |= Q(pk=uuid.UUID(reference.strip()))
+    except ValueError:
+        pass
+    plan = plans.filter(condition).order_by("-created_at").first()
+    if plan is None:
+        raise Plan.DoesNotExist(reference)
+    return plan
+
+
+# --- the document ------------------------------------------------------------------------------------------
+
+
+PLAIN_NEED_HEADINGS = {
+    NeedKind.SELF: _("Dit doet u zelf"),
+    NeedKind.SUPPORT: _("Hierbij krijgt u hulp"),
+    NeedKind.TREATMENT: _("Hiervoor krijgt u behandeling"),
+}
+PLAIN_PHASE_HEADINGS = {
+    StepPhase.FIRST_NEED: _("Eerst: wat nu moet gebeuren"),
+    StepPhase.STABILISE: _("Daarna: rust en overzicht"),
+    StepPhase.HOPE: _("Dan: vooruitkijken"),
+}
+
+
+def _grouped(items, key: str, order) -> list[tuple[str, list]]:
+    groups = []
+    for code in order:
+        members = [item for item in items if getattr(item, key) == code]
+        if members:
+            groups.append((code, members))
+    return groups
+
+
+def _costs(plan: Plan) -> dict | None:
+    costs = _optional("doorbraak.costs.selectors")
+    if costs is None or not hasattr(costs, "plan_results"):
+        return None
+    result = costs.plan_results(plan=plan)
+    if not result.line_count:
+        return {"result": result, "empty": True}
+    constants = _optional("doorbraak.costs.constants")
+    labels = dict(constants.FundingStream.choices) if constants else {}
+    scenario_labels = dict(constants.Scenario.choices) if constants else {}
+    scenarios = [
+        (code, scenario_labels.get(code, code), result.totals.get(code))
+        for code in ("current", "threatening", "plan", "realised")
+        if code != "realised" or result.totals.get(code)
+    ]
+    streams = [dict(row, label=labels.get(row["stream"], row["stream"])) for row in result.wrong_pocket()]
+    return {"result": result, "empty": False, "scenarios": scenarios, "streams": streams}
+
+
+def _legal(plan: Plan) -> dict | None:
+    legal = _optional("doorbraak.legal.selectors")
+    if legal is None or not hasattr(legal, "citations_for_plan"):
+        return None
+    basis = legal.legal_basis_for_plan(plan=plan) if hasattr(legal, "legal_basis_for_plan") else None
+    return {"citations": list(legal.citations_for_plan(plan=plan)), "basis": basis}
+
+
+def document_context(*, plan: Plan, options: ExportOptions) -> dict:
+    """Everything the document templates need; parts the options exclude are left out entirely."""
+    parts = options.parts
+    organisation = plan.organisation
+    context: dict = {
+        "plan": plan,
+        "organisation": organisation,
+        "colour": organisation.primary_colour,
+        "options": options,
+        "parts": parts,
+        "generated_on": timezone.localdate(),
+        "partner": options.partner,
+        "partner_until": options.partner_until,
+    }
+    if SITUATION in parts:
+        context["helpers"] = list(plan.helpers.all())
+    if PERSPECTIVE_NEEDS in parts:
+        needs = list(plan.needs.all())
+        context["needs"] = needs
+        context["plain_need_groups"] = [
+            (PLAIN_NEED_HEADINGS[code], members) for code, members in _grouped(needs, "kind", NeedKind.values)
+        ]
+    if BREAKTHROUGH_STEPS in parts:
+        steps = list(plan.steps.all())
+        context["step_groups"] = [
+            (StepPhase(code).label, PLAIN_PHASE_HEADINGS[code], members)
+            for code, members in _grouped(steps, "phase", StepPhase.values)
+        ]
+    if ENGAGEMENT in parts:
+        scores = scores_for_plan(plan=plan)
+        context["engagement"] = engagement_for_plan(plan=plan)
+        context["scores"] = scores
+        context["chart"] = radar_chart(scores, colour=organisation.primary_colour)
+        context["plain_score_rows"] = [
+            (PLAIN_DIMENSION_LABELS[HealthDimension(row.code)], row.now, row.expected) for row in scores.rows
+        ]
+    if LEGAL in parts:
+        context["legal"] = _legal(plan)
+        context["closed_arguments"] = options.closed_arguments and not options.plain
+    if options.shows_costs:
+        context["costs"] = _costs(plan)
+    return context
