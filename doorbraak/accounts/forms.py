@@ -14,6 +14,9 @@ class LoginForm(AuthenticationForm):
         label=_("E-mailadres"),
         widget=forms.EmailInput(attrs={"autocomplete": "username", "autofocus": True, "spellcheck": "false"}),
     )
+    password = forms.CharField(
+        label=_("Wachtwoord"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
     error_messages = {
         "invalid_login": _("Het e-mailadres of wachtwoord klopt niet. Let op hoofdletters in het wachtwoord."),
         "inactive": _("Dit account is niet actief. Neem contact op met uw functioneel beheerder."),

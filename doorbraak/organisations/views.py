@@ -39,7 +39,7 @@ def overview(request):
             "teams": selectors.teams_for_organisation(organisation=organisation),
             "districts": selectors.districts_for_organisation(organisation=organisation),
             "memberships": selectors.memberships_for_organisation(organisation=organisation),
-            "contrast": white_text_contrast(organisation.primary_colour),
+            "contrast": f"{white_text_contrast(organisation.primary_colour):.2f}".replace(".", ","),
         },
     )
 
