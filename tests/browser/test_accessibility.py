@@ -2,6 +2,8 @@
 
 from django.urls import reverse
 
+from doorbraak.plans.constants import PlanStatus
+
 from .support import BROWSER, axe_violations, describe_violations
 
 pytestmark = BROWSER
@@ -30,4 +32,27 @@ def test_plan_list(a11y_page, login_as, professional, full_plan):
     login_as(a11y_page, professional)
     a11y_page.goto(reverse("plans:list"))
     assert a11y_page.get_by_role("link", name=full_plan.household.reference).count() >= 1
+    assert_accessible(a11y_page)
+
+
+def test_plan_editor(a11y_page, login_as, professional, full_plan):
+    login_as(a11y_page, professional)
+    a11y_page.goto(reverse("plans:detail", args=[full_plan.pk]))
+    a11y_page.get_by_role("heading", name="Betrokken hulpverleners en instanties").wait_for()
+    assert a11y_page.locator("form[id^='form-hulpverlener-']").count() == 2
+    assert_accessible(a11y_page)
+
+
+def test_submitted_plan_read_only_for_the_doorbraakteam(a11y_page, login_as, doorbraakteam, full_plan):
+    full_plan.status = PlanStatus.SUBMITTED
+    full_plan.save(update_fields=["status"])
+    login_as(a11y_page, doorbraakteam)
+    a11y_page.goto(reverse("plans:detail", args=[full_plan.pk]))
+    a11y_page.get_by_role("cell", name="Woningcorporatie Thuis").wait_for()
+    assert_accessible(a11y_page)
+
+
+def test_new_household_form(a11y_page, login_as, professional):
+    login_as(a11y_page, professional)
+    a11y_page.goto(reverse("households:create"))
     assert_accessible(a11y_page)
