@@ -137,3 +137,25 @@ class ConsentForm(forms.Form):
         if data.get("given_on") and data.get("valid_until") and data["valid_until"] < data["given_on"]:
             self.add_error("valid_until", _("De einddatum ligt vóór de datum van de toestemming."))
         return data
+
+
+class RealisedLineForm(forms.Form):
+    """One realised cost line: how much, at what price per unit (the actual cost)."""
+
+    quantity = forms.DecimalField(label=_("Aantal"), min_value=0, max_digits=12, decimal_places=2)
+    unit_price = forms.DecimalField(label=_("Prijs per eenheid (euro)"), min_value=0, max_digits=12, decimal_places=2)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class RealisedLineAddForm(forms.Form):
+    description = forms.CharField(label=_("Omschrijving"), max_length=200)
+    quantity = forms.DecimalField(label=_("Aantal"), min_value=0, max_digits=12, decimal_places=2)
+    unit_price = forms.DecimalField(label=_("Prijs per eenheid (euro)"), min_value=0, max_digits=12, decimal_places=2)
+    funding_stream = forms.ChoiceField(label=_("Financieringsstroom"), choices=())
+    cashable = forms.BooleanField(label=_("Verzilverbaar"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from doorbraak.costs.constants import FundingStream
+
+        self.fields["funding_stream"].choices = FundingStream.choices

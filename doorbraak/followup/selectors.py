@@ -394,7 +394,7 @@ def timeline_for_partner(*, plan: Plan, partner: ContactPerson, on: date | None 
         return []
     shown = []
     for entry in timeline_for_plan(plan=plan):
-        if entry.part is not None and entry.part not in allowed:
-            entry = TimelineEntry(at=entry.at, kind=entry.kind, title=entry.title, text="", actor=None, part=None)
-        shown.append(entry)
+        text = entry.text if entry.part is None or entry.part in allowed else ""
+        # Who did what inside the organisation is not the partner's business: no names.
+        shown.append(TimelineEntry(at=entry.at, kind=entry.kind, title=entry.title, text=text, actor=None))
     return shown

@@ -19,6 +19,17 @@ urlpatterns = [
     path("plannen/<uuid:plan_id>/acties/", views.action_add, name="action_add"),
     path("plannen/<uuid:plan_id>/acties/<int:action_id>/", views.action_state, name="action_state"),
     path("plannen/<uuid:plan_id>/evaluaties/<int:evaluation_id>/", views.evaluation_record, name="evaluation_record"),
+    path(
+        "plannen/<uuid:plan_id>/evaluaties/<int:evaluation_id>/kosten-overnemen/",
+        views.realised_copy,
+        name="realised_copy",
+    ),
+    path("plannen/<uuid:plan_id>/evaluaties/<int:evaluation_id>/kosten/", views.realised_add, name="realised_add"),
+    path(
+        "plannen/<uuid:plan_id>/evaluaties/<int:evaluation_id>/kosten/<uuid:line_id>/",
+        views.realised_line,
+        name="realised_line",
+    ),
     path("plannen/<uuid:plan_id>/delen/", views.sharing, name="sharing"),
     path("plannen/<uuid:plan_id>/delen/<int:consent_id>/intrekken/", views.consent_withdraw, name="consent_withdraw"),
     path("plannen/<uuid:plan_id>/delen/partner/<int:contact_id>/", views.partner_timeline, name="partner_timeline"),

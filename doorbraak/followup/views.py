@@ -9,12 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.core.access import role_required
+from doorbraak.core.exceptions import ConflictError
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
 from doorbraak.plans.services import plan_record_read
 
-from . import selectors, services
+from . import costs_bridge, selectors, services
 from .constants import ActionState
 from .costs_bridge import forecast_vs_realised
 from .forms import (
@@ -25,6 +26,8 @@ from .forms import (
     DecisionForm,
     EscalationLevelForm,
     EvaluationForm,
+    RealisedLineAddForm,
+    RealisedLineForm,
 )
 
 FOLLOWUP_ROLES = (*PLAN_ROLES, Role.MANAGER)
@@ -209,16 +212,95 @@ def evaluation_record(request, plan_id, evaluation_id):
         else:
             messages.success(request, _("De evaluatie is vastgelegd."))
             return redirect("followup:plan_followup", plan_id=plan.pk)
-    context = {
+    context = _evaluation_context(plan, evaluation, form=form, errors=errors)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "followup/evaluation_form.html", context, status=status)
+
+
+def _evaluation_context(plan, evaluation, *, form=None, errors=(), add_form=None, line_forms=None) -> dict:
+    comparison = forecast_vs_realised(plan=plan)
+    lines = comparison.realised_lines if comparison else []
+    line_forms = line_forms or {}
+    return {
         "plan": plan,
         "evaluation": evaluation,
         "due_now": selectors.evaluation_is_due(evaluation),
-        "form": form,
-        "errors": errors,
-        "comparison": forecast_vs_realised(plan=plan),
+        "form": form or EvaluationForm(dimensions=_dimensions()),
+        "errors": list(errors),
+        "comparison": comparison,
+        "realised_rows": [
+            (
+                line,
+                line_forms.get(
+                    line.pk,
+                    RealisedLineForm(
+                        initial={"quantity": line.quantity, "unit_price": line.unit_price, "version": line.version},
+                        prefix=f"r{line.pk.hex[:8]}",
+                    ),
+                ),
+            )
+            for line in lines
+        ],
+        "add_form": add_form or RealisedLineAddForm(prefix="nieuw"),
     }
-    status = 400 if request.method == "POST" else 200
-    return render(request, "followup/evaluation_form.html", context, status=status)
+
+
+def _evaluation_for_costs(request, plan_id, evaluation_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    evaluation = selectors.evaluation_for_plan(plan=plan, evaluation_id=evaluation_id)
+    if evaluation.is_recorded or not selectors.evaluation_is_due(evaluation):
+        raise PermissionDenied
+    return plan, evaluation
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def realised_copy(request, plan_id, evaluation_id):
+    plan, evaluation = _evaluation_for_costs(request, plan_id, evaluation_id)
+    try:
+        count = costs_bridge.realised_copy_from_plan(actor=request.user, plan=plan)
+    except ValidationError as error:
+        _flash(request, error)
+    else:
+        messages.success(request, _("%(count)s regels van het plan overgenomen als gerealiseerd.") % {"count": count})
+    return redirect("followup:evaluation_record", plan_id=plan.pk, evaluation_id=evaluation.pk)
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def realised_line(request, plan_id, evaluation_id, line_id):
+    plan, evaluation = _evaluation_for_costs(request, plan_id, evaluation_id)
+    line = costs_bridge.realised_line_for_plan(plan=plan, line_id=line_id)
+    form = RealisedLineForm(request.POST, prefix=f"r{line.pk.hex[:8]}")
+    if form.is_valid():
+        try:
+            costs_bridge.realised_line_update(actor=request.user, line=line, **form.cleaned_data)
+        except ConflictError:
+            messages.error(request, _("Iemand anders heeft deze regel intussen gewijzigd. Bekijk de regel opnieuw."))
+        except ValidationError as error:
+            _flash(request, error)
+        else:
+            messages.success(request, _("De gerealiseerde kosten zijn opgeslagen."))
+        return redirect("followup:evaluation_record", plan_id=plan.pk, evaluation_id=evaluation.pk)
+    context = _evaluation_context(plan, evaluation, line_forms={line.pk: form})
+    return render(request, "followup/evaluation_form.html", context, status=400)
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def realised_add(request, plan_id, evaluation_id):
+    plan, evaluation = _evaluation_for_costs(request, plan_id, evaluation_id)
+    form = RealisedLineAddForm(request.POST, prefix="nieuw")
+    if form.is_valid():
+        try:
+            costs_bridge.realised_line_add(actor=request.user, plan=plan, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De regel is toegevoegd aan de gerealiseerde kosten."))
+            return redirect("followup:evaluation_record", plan_id=plan.pk, evaluation_id=evaluation.pk)
+    context = _evaluation_context(plan, evaluation, add_form=form)
+    return render(request, "followup/evaluation_form.html", context, status=400)
 
 
 # --- inbox -----------------------------------------------------------------------------------------------------
