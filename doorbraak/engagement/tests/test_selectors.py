@@ -1,7 +1,5 @@
 import importlib
 
-import pytest
-
 from doorbraak.engagement.selectors import (
     engagement_missing,
     engagement_side_complete,
@@ -86,14 +84,12 @@ def test_submission_blockers_name_the_breakthrough_and_each_incomplete_side(plan
     assert (blockers == []) == all(sides_done)
 
 
-@pytest.mark.django_db
-def test_blockers_are_empty_only_when_everything_is_complete(plan, monkeypatch):
-    """With the other two sides complete, only block 1 and engagement decide."""
-    from doorbraak.engagement import selectors
+def test_blockers_are_empty_only_when_everything_is_complete(plan, professional):
+    from doorbraak.followup.tests.factories import make_complete
 
-    monkeypatch.setattr(selectors, "_other_side", lambda *args: (True, []))
     assert submission_blockers(plan=plan) != []
-    complete_engagement(plan)
+    make_complete(plan, professional)  # engagement, cost lines and a motivated citation
+    assert [side.complete for side in value_triangle(plan=plan)] == [True, True, True]
     assert submission_blockers(plan=plan) == []
     plan.breakthrough_description = ""
     assert len(submission_blockers(plan=plan)) == 1

@@ -1,0 +1,46 @@
+from django.template import Context, Template
+from django.urls import reverse
+
+from doorbraak.plans.constants import PlanStatus
+
+from .factories import complete_engagement
+
+
+def render_panel(plan) -> str:
+    return Template('{% include "engagement/_value_triangle.html" with plan=plan %}').render(Context({"plan": plan}))
+
+
+def test_panel_lists_sides_links_and_what_is_missing(plan):
+    html = render_panel(plan)
+    assert "Waardendriehoek" in html
+    assert f'href="/betrokkenheid/plannen/{plan.pk}/">Betrokkenheid</a>' in html
+    assert f'href="/kosten/plannen/{plan.pk}/">Rendement</a>' in html
+    assert f'href="/wetgeving/plannen/{plan.pk}/">Legitimiteit</a>' in html
+    assert html.count("Nog niet compleet") == 3  # in words, not only a colour
+    assert "Voordat het plan kan worden ingediend:" in html
+    assert "Motiveer waarom het plan" in html
+    assert f'href="/documenten/plannen/{plan.pk}/"' in html
+
+
+def test_panel_shows_complete_plan(plan, professional):
+    from doorbraak.followup.tests.factories import make_complete
+
+    make_complete(plan, professional)
+    html = render_panel(plan)
+    assert html.count("✓ Compleet") == 3
+    assert "Het plan is onderbouwd en kan worden ingediend." in html
+
+
+def test_engagement_complete_but_others_not(plan):
+    complete_engagement(plan)
+    html = render_panel(plan)
+    assert html.count("✓ Compleet") == 1 and html.count("Nog niet compleet") == 2
+
+
+def test_plan_page_shows_the_panel(plan, professional, doorbraakteam, login):
+    response = login(professional).get(reverse("plans:detail", args=[plan.pk]))
+    assert response.status_code == 200
+    assert "Waardendriehoek" in response.content.decode()
+    plan.status = PlanStatus.SUBMITTED
+    plan.save()
+    assert "Waardendriehoek" in login(doorbraakteam).get(reverse("plans:detail", args=[plan.pk])).content.decode()
