@@ -199,6 +199,7 @@ def _editor_context(request, plan: Plan, overrides: dict | None = None) -> dict:
         for to in available_transitions(user=user, plan=plan)
     ]
     return {
+        "error_summary": _error_summary(overrides.values()),
         "plan": plan,
         "household": plan.household,
         "may_edit": may_edit,
@@ -214,6 +215,21 @@ def _editor_context(request, plan: Plan, overrides: dict | None = None) -> dict:
         "active_minutes": plan.active_editing_seconds // 60,
         "anchors": ANCHORS,
     }
+
+
+def _error_summary(editor_forms) -> list[tuple[str, str]]:
+    """(link target, message) per error of the forms that came back invalid, for the summary at the top."""
+    entries = []
+    for ef in editor_forms:
+        form = ef.form
+        if not form.is_bound or not form.errors:
+            continue
+        for error in form.non_field_errors():
+            entries.append((ef.form_id, error))
+        for bound_field in form:
+            for error in bound_field.errors:
+                entries.append((bound_field.auto_id, f"{bound_field.label}: {error}"))
+    return entries
 
 
 ITEM_LEGENDS = {"helper": gettext_lazy("Hulpverlener"), "need": gettext_lazy("Behoefte"), "step": gettext_lazy("Stap")}

@@ -229,7 +229,8 @@ def test_invalid_date_is_reported(plan, professional, login):
         {"perspectief-perspective": "x", "perspectief-perspective_target_date": "morgen", "perspectief-version": "0"},
     )
     assert response.status_code == 400
-    assert "Streefdatum" in response.content.decode()
+    html = response.content.decode()
+    assert 'id="foutmeldingen"' in html and 'href="#id_perspectief-perspective_target_date"' in html
 
 
 @pytest.mark.parametrize(
