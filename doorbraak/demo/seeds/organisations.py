@@ -50,7 +50,7 @@ def _organisation(ctx, slug: str, national_admin: User) -> Organisation:
     facts = ORGANISATIONS[slug]
     admin = next(u for u in DEMO_USERS if u.organisation == slug and u.role == Role.FUNCTIONAL_ADMIN)
     if User.objects.filter(email=admin.email).exists():
-        raise RuntimeError(f"{admin.email} exists without its organisation {slug}; reset the demo database first.")
+        raise RuntimeError(f"{admin.email} exists without organisation {slug}; start from an empty database.")
     organisation, _membership, _password = services.organisation_create(
         actor=national_admin,
         name=facts["name"],
@@ -93,9 +93,23 @@ def seed(ctx) -> None:
         ctx.clock.advance(600)
 
     voorbeeldstad, anderstad = ctx.organisations[VOORBEELDSTAD], ctx.organisations[ANDERSTAD]
-    admins = {
-        slug: _user(ctx, key) for slug, key in ((VOORBEELDSTAD, "functional_admin"), (ANDERSTAD, "anderstad_admin"))
-    }
+    admins = {}
+    for slug, key in ((VOORBEELDSTAD, "functional_admin"), (ANDERSTAD, "anderstad_admin")):
+        admin = _user(ctx, key)
+        if admin is None:  # the organisation existed without its demo admin (e.g. made by hand)
+            spec = next(u for u in DEMO_USERS if u.key == key)
+            membership, _password = services.user_create(
+                actor=national_admin,
+                organisation=ctx.organisations[slug],
+                email=spec.email,
+                first_name=spec.first_name,
+                last_name=spec.last_name,
+                role=spec.role,
+                password=DEMO_PASSWORD,
+            )
+            admin = membership.user
+            ctx.count("users")
+        admins[slug] = admin
     for name_district, name_team in DISTRICTS_AND_TEAMS:
         district = _district(ctx, voorbeeldstad, name_district, admins[VOORBEELDSTAD])
         ctx.districts[name_district] = district

@@ -135,3 +135,10 @@ def test_every_case_uses_known_tags_and_life_domains(db):
         assert set(case["tags"]) <= codes, case["key"]
         domains = {d for _, _, d in case["helpers"]} | {d for d, _, _ in case["needs"]}
         assert domains <= set(LifeDomain.values), case["key"]
+
+
+def test_seed_completes_an_organisation_made_by_hand(org, national_admin):
+    """conftest's 'org' has slug voorbeeldstad but none of the demo users: seeding fills in what is missing."""
+    _seed()
+    assert Membership.objects.filter(organisation=org, role=Role.FUNCTIONAL_ADMIN).exists()
+    assert Plan.objects.filter(organisation=org).count() == 30

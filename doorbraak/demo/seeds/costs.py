@@ -1,0 +1,23 @@
+"""Demo cost lines (Rendement) for every demo plan, and a Doorbraakbudget per municipality. Delegates to
+doorbraak.costs.demo; idempotent (a plan that has lines is left alone, budgets are set to the same value)."""
+
+from decimal import Decimal
+
+from django.utils import timezone
+
+from doorbraak.costs.demo import seed_demo_lines
+from doorbraak.costs.services import budget_set
+
+
+def seed(ctx) -> None:
+    created = 0
+    for demo_plan in ctx.plans:
+        plan = demo_plan.plan
+        created += seed_demo_lines(actor=plan.owner, plan=plan, story=demo_plan.case)
+    year = timezone.localdate().year
+    for organisation in ctx.organisations.values():
+        admin = organisation.memberships.filter(role="functional_admin").select_related("user").first()
+        if admin is not None:
+            for y in (year - 1, year):
+                budget_set(actor=admin.user, organisation=organisation, year=y, amount=Decimal("250000.00"))
+    ctx.log(f"costs: {created} demo plans priced")
