@@ -470,3 +470,30 @@ def test_plan_factory_in_other_team_is_invisible_to_team_lead(other_team, team_l
 
     foreign = PlanFactory(household=HouseholdFactory(team=other_team))
     assert login(team_lead).get(detail(foreign)).status_code == 404
+
+
+def test_editor_query_count_does_not_grow_with_items(plan, professional, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doorbraak.plans.tests.factories import NeedFactory
+
+    client = login(professional)
+    client.get(detail(plan))
+    with CaptureQueriesContext(connection) as empty:
+        client.get(detail(plan))
+    for _ in range(5):
+        HelperFactory(plan=plan)
+        NeedFactory(plan=plan)
+        StepFactory(plan=plan)
+    with CaptureQueriesContext(connection) as full:
+        client.get(detail(plan))
+    assert len(full) == len(empty)
+
+
+def test_autosave_fires_on_typing_only(plan, professional, login):
+    """Not on 'change' (blur): a save fired by leaving the textarea would swap the conflict region away just
+    as the user clicks "Mijn versie toch opslaan", and the click would lose its overwrite value."""
+    html = login(professional).get(detail(plan)).content.decode()
+    assert 'hx-trigger="input changed delay:1500ms, submit"' in html
+    assert "change, submit" not in html
