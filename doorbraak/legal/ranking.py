@@ -26,18 +26,19 @@ GENERAL_DOMAIN = "algemeen"
 DOC_FIELD_WEIGHTS = {"keywords": 3.0, "heading": 2.0, "summary": 1.0, "law_title": 0.5, "text": 0.4}
 QUERY_FIELD_WEIGHTS = {"breakthrough": 2.0, "tags": 1.2, "needs": 1.0, "situation": 1.0}
 KIND_PRIOR = {
-    "beginsel": 0.8,
-    "hardheidsclausule": 1.0,
-    "plicht_tot_maatwerk": 0.4,
-    "voorziening": 0.2,
-    "bevoegdheid": 0.1,
-    "grondrecht": 0.0,
-    "verdrag": 0.0,
-    "gegevensdeling": -0.5,
+    "hardheidsclausule": 1.5,
+    "beginsel": 1.2,
+    "plicht_tot_maatwerk": 0.6,
+    "voorziening": 0.3,
+    "grondrecht": 0.25,
+    "verdrag": 0.25,
+    "bevoegdheid": 0.15,
+    "gegevensdeling": -0.75,  # only relevant when the plan is about sharing information
 }
 TEXT_WEIGHT = 10.0
 COORDINATION = 0.0  # >0 rewards matching many different plan terms (tested: no gain)
 DOMAIN_WEIGHT = 6.0
+DOMAIN_NORM = 0.5  # overlap / (number of article domains) ** DOMAIN_NORM
 GENERAL_DOMAIN_BONUS = 1.0
 NO_DOMAIN_FACTOR = 0.5
 LENGTH_B = 0.0
@@ -229,7 +230,7 @@ class ArticleIndex:
             general = GENERAL_DOMAIN in article_domains
             specific = article_domains - {GENERAL_DOMAIN}
             overlap = sorted(plan_domains & specific)
-            domain_score = DOMAIN_WEIGHT * len(overlap) / math.sqrt(len(specific)) if overlap else 0.0
+            domain_score = DOMAIN_WEIGHT * len(overlap) / len(specific) ** DOMAIN_NORM if overlap else 0.0
             if general:
                 domain_score += GENERAL_DOMAIN_BONUS
             if not overlap and not general and plan_domains:
@@ -279,21 +280,21 @@ class ArticleIndex:
         return self._with_general_slots(suggestions, top)
 
     def _with_general_slots(self, ranked: list[Suggestion], top: int) -> list[Suggestion]:
-        """The top ``top``, with the best generally applicable hardship clause and the best general
-        principle taking the last places when they did not make it on their own."""
-        head = ranked[:top]
+        """The top ``top``, always holding the best general ground of each kind in GENERAL_SLOT_KINDS.
+        Grounds that did not make it on their own take the last places."""
         if top <= len(GENERAL_SLOT_KINDS):
-            return head
-        extra: list[Suggestion] = []
+            return ranked[:top]
+        chosen: list[Suggestion] = []
         for kinds in GENERAL_SLOT_KINDS:
-            if any(s.general and s.kind in kinds for s in head):
-                continue
-            best = next((s for s in ranked[top:] if s.general and s.kind in kinds and not s.local), None)
-            if best is not None:
-                extra.append(best)
-        if not extra:
-            return head
-        return head[: top - len(extra)] + extra
+            best = next((s for s in ranked if s.general and s.kind in kinds and not s.local), None)
+            if best is not None and best not in chosen:
+                chosen.append(best)
+        chosen_ids = {id(s) for s in chosen}
+        others = [s for s in ranked if id(s) not in chosen_ids][: top - len(chosen)]
+        keep = {id(s) for s in others}
+        head_ids = {id(s) for s in ranked[:top]}
+        in_order = [s for s in ranked if id(s) in keep or (id(s) in chosen_ids and id(s) in head_ids)]
+        return in_order + [s for s in chosen if id(s) not in head_ids]
 
 
 def recall_at(ranked: list[str], expected: Iterable[str], k: int) -> float:

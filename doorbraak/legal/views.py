@@ -1,13 +1,279 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from doorbraak.core.access import role_required
-from doorbraak.organisations.constants import PLAN_ROLES
-from doorbraak.plans.selectors import plan_for_user
+from doorbraak.audit.services import audit_record
+from doorbraak.core.access import national_admin_required, role_required
+from doorbraak.core.exceptions import ConflictError
+from doorbraak.organisations.constants import PLAN_ROLES, Role
+from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
+
+from . import selectors, services
+from .constants import DEFAULT_APPLICATION, Application
+from .forms import (
+    CitationForm,
+    CitationUpdateForm,
+    LocalArticleForm,
+    LocalImportForm,
+    MotivationForm,
+    NationalArticleForm,
+)
+from .suggestions import suggestions_for_plan
+
+# Legitimacy side of a plan ----------------------------------------------------------------------
+
+
+def _legitimacy_context(request, plan, *, motivation_form=None):
+    citations = list(selectors.citations_for_plan(plan=plan))
+    basis = selectors.legal_basis_for_plan(plan=plan)
+    cited_refs = {f"n:{c.national_article_id}" for c in citations if c.national_article_id} | {
+        f"l:{c.local_article_id}" for c in citations if c.local_article_id
+    }
+    result = suggestions_for_plan(plan=plan)
+    suggestions = []
+    for s in result.suggestions:
+        rows = [result.articles[ref] for ref in s.refs if ref in result.articles]
+        suggestions.append(
+            {
+                "s": s,
+                "rows": rows,
+                "cited": any(ref in cited_refs for ref in s.refs),
+                "default_application": DEFAULT_APPLICATION.get(s.kind, Application.MAY),
+            }
+        )
+    if motivation_form is None:
+        motivation_form = MotivationForm(
+            initial={"motivation": basis.motivation if basis else "", "version": basis.version if basis else 0}
+        )
+    return {
+        "plan": plan,
+        "can_edit": can_edit_plan(user=request.user, plan=plan),
+        "citations": [(c, CitationUpdateForm(initial={**_citation_initial(c)}, prefix=f"c{c.pk}")) for c in citations],
+        "suggestions": suggestions,
+        "applications": Application.choices,
+        "motivation_form": motivation_form,
+        "legal_basis": basis,
+    }
+
+
+def _citation_initial(citation):
+    return {"application": citation.application, "motivation": citation.motivation, "version": citation.version}
 
 
 @role_required(*PLAN_ROLES)
 def plan_legitimacy(request, plan_id):
-    """Placeholder until this side of the value triangle is built."""
+    """The legitimacy step: suggestions (recomputed from block 1 on every load), citations, motivation."""
     plan = plan_for_user(user=request.user, plan_id=plan_id)
-    return render(request, "plans/_side_placeholder.html", {"plan": plan, "side_title": _("Legitimiteit")})
+    audit_record(actor=request.user, organisation=plan.organisation, action="legal.read", obj=plan)
+    context = _legitimacy_context(request, plan)
+    template = "legal/plan_legitimacy.html"
+    if request.htmx and request.GET.get("partial") == "suggestions":
+        template += "#suggestions"
+    return render(request, template, context)
+
+
+def _article_from_ref(plan, ref: str):
+    kind, _sep, pk = ref.partition(":")
+    if kind == "n":
+        article = selectors.national_article(article_id=pk)
+    else:
+        article = selectors.local_article_for_organisation(organisation=plan.organisation, article_id=pk)
+    if article.retired_at is not None:
+        raise Http404
+    return article
+
+
+def _back(plan):
+    return redirect(reverse("legal:plan_legitimacy", args=[plan.pk]))
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def citation_add(request, plan_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    form = CitationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies een artikel en hoe het van toepassing is."))
+        return _back(plan)
+    article = _article_from_ref(plan, form.cleaned_data["article_ref"])
+    try:
+        services.citation_add(
+            actor=request.user,
+            plan=plan,
+            article=article,
+            application=form.cleaned_data["application"],
+            motivation=form.cleaned_data["motivation"],
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Artikel %(label)s is toegevoegd aan de onderbouwing.") % {"label": article.label})
+    return _back(plan)
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def citation_update(request, plan_id, citation_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    citation = selectors.citation_for_plan(plan=plan, citation_id=citation_id)
+    form = CitationUpdateForm(request.POST, prefix=f"c{citation.pk}")
+    if not form.is_valid():
+        messages.error(request, _("De wijziging is niet opgeslagen: controleer de velden."))
+        return _back(plan)
+    try:
+        services.citation_update(actor=request.user, citation=citation, **form.cleaned_data)
+    except ConflictError:
+        messages.error(
+            request,
+            _("Iemand anders heeft deze verwijzing intussen gewijzigd. Bekijk de nieuwe tekst en probeer opnieuw."),
+        )
+    else:
+        messages.success(request, _("De verwijzing is opgeslagen."))
+    return _back(plan)
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def citation_delete(request, plan_id, citation_id):
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    citation = selectors.citation_for_plan(plan=plan, citation_id=citation_id)
+    services.citation_delete(actor=request.user, citation=citation)
+    messages.success(request, _("De verwijzing is verwijderd."))
+    return _back(plan)
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def motivation(request, plan_id):
+    """Save the motivation paragraph, or (action=draft) fill the form with a draft without saving."""
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    form = MotivationForm(request.POST)
+    if not form.is_valid():
+        return render(request, "legal/plan_legitimacy.html", _legitimacy_context(request, plan, motivation_form=form))
+    if request.POST.get("action") == "draft":
+        draft = services.motivation_draft(plan=plan, citations=selectors.citations_for_plan(plan=plan))
+        form = MotivationForm(initial={"motivation": draft, "version": form.cleaned_data["version"]})
+        messages.info(request, _("Er staat een concept in het tekstvak. Pas het aan en sla het op."))
+        return render(request, "legal/plan_legitimacy.html", _legitimacy_context(request, plan, motivation_form=form))
+    try:
+        services.motivation_save(actor=request.user, plan=plan, **form.cleaned_data)
+    except ConflictError as exc:
+        form = MotivationForm(initial={"motivation": form.cleaned_data["motivation"], "version": exc.version})
+        messages.error(
+            request,
+            _("Iemand anders heeft de motivering intussen gewijzigd. De opgeslagen tekst: %(text)s")
+            % {"text": exc.current["motivation"] or "—"},
+        )
+        return render(
+            request, "legal/plan_legitimacy.html", _legitimacy_context(request, plan, motivation_form=form), status=409
+        )
+    messages.success(request, _("De motivering is opgeslagen."))
+    return _back(plan)
+
+
+# National law base (national admin) -----------------------------------------------------------
+
+
+@national_admin_required
+def national_list(request):
+    articles = selectors.national_articles()
+    query = request.GET.get("q", "").strip()
+    if query:
+        articles = articles.filter(law_short__icontains=query) | articles.filter(heading__icontains=query)
+    return render(request, "legal/national_list.html", {"articles": articles, "q": query})
+
+
+@national_admin_required
+def national_edit(request, article_id=None):
+    article = selectors.national_article(article_id=article_id) if article_id else None
+    form = NationalArticleForm(request.POST or None, instance=article)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.national_article_save(actor=request.user, data=form.cleaned_data, article=article)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Artikel %(label)s is opgeslagen.") % {"label": saved.label})
+            return redirect("legal:national_list")
+    return render(request, "legal/article_form.html", {"form": form, "article": article, "scope": "national"})
+
+
+@require_POST
+@national_admin_required
+def national_retire(request, article_id):
+    article = selectors.national_article(article_id=article_id)
+    services.national_article_retire(actor=request.user, article=article)
+    messages.success(request, _("Artikel %(label)s is ingetrokken.") % {"label": article.label})
+    return redirect("legal:national_list")
+
+
+# Local regulations (functional admin) ----------------------------------------------------------
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+def local_list(request):
+    articles = selectors.local_articles_for_organisation(organisation=request.membership.organisation)
+    return render(request, "legal/local_list.html", {"articles": articles})
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+def local_edit(request, article_id=None):
+    organisation = request.membership.organisation
+    article = (
+        selectors.local_article_for_organisation(organisation=organisation, article_id=article_id)
+        if article_id
+        else None
+    )
+    form = LocalArticleForm(request.POST or None, instance=article, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = services.local_article_save(
+            actor=request.user, organisation=organisation, data=form.cleaned_data, article=article
+        )
+        messages.success(request, _("Artikel %(label)s is opgeslagen.") % {"label": saved.label})
+        return redirect("legal:local_list")
+    return render(request, "legal/article_form.html", {"form": form, "article": article, "scope": "local"})
+
+
+@require_POST
+@role_required(Role.FUNCTIONAL_ADMIN)
+def local_retire(request, article_id):
+    organisation = request.membership.organisation
+    article = selectors.local_article_for_organisation(organisation=organisation, article_id=article_id)
+    services.local_article_retire(actor=request.user, organisation=organisation, article=article)
+    messages.success(request, _("Artikel %(label)s is ingetrokken.") % {"label": article.label})
+    return redirect("legal:local_list")
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+def local_import(request):
+    form = LocalImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        staged = services.local_import_stage(
+            actor=request.user, organisation=request.membership.organisation, text=form.cleaned_data["file"]
+        )
+        return redirect("legal:local_import_preview", import_id=staged.pk)
+    return render(request, "legal/local_import.html", {"form": form})
+
+
+@role_required(Role.FUNCTIONAL_ADMIN)
+def local_import_preview(request, import_id):
+    organisation = request.membership.organisation
+    staged = selectors.local_import_for_organisation(organisation=organisation, import_id=import_id)
+    if staged.created_by_id != request.user.pk:
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            counts = services.local_import_confirm(actor=request.user, organisation=organisation, staged=staged)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("Import opgeslagen: %(created)s nieuw, %(updated)s bijgewerkt, %(unchanged)s ongewijzigd.") % counts,
+            )
+            return redirect("legal:local_list")
+    return render(request, "legal/local_import_preview.html", {"staged": staged})

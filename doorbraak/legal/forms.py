@@ -1,0 +1,146 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from doorbraak.core.constants import LifeDomain
+
+from .constants import Application
+from .loading import split_list
+from .models import LegalArticle, LocalArticle
+
+
+class CitationForm(forms.Form):
+    article_ref = forms.RegexField(regex=r"^[nl]:\d+$", widget=forms.HiddenInput)
+    application = forms.ChoiceField(label=_("Hoe is het van toepassing"), choices=Application.choices)
+    motivation = forms.CharField(
+        label=_("Motivering"), required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
+    )
+
+
+class CitationUpdateForm(forms.Form):
+    application = forms.ChoiceField(label=_("Hoe is het van toepassing"), choices=Application.choices)
+    motivation = forms.CharField(
+        label=_("Motivering"), required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class MotivationForm(forms.Form):
+    motivation = forms.CharField(
+        label=_("Motivering van de uitzondering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "utrecht-textarea"}),
+        help_text=_("Gebruik 'Maak een concept' voor een voorzet op basis van de gekozen artikelen en pas die aan."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class _ArticleFormMixin(forms.ModelForm):
+    life_domains = forms.MultipleChoiceField(
+        label=_("Leefgebieden"), choices=LifeDomain.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    keywords = forms.CharField(
+        label=_("Trefwoorden"),
+        required=False,
+        help_text=_("Gescheiden door puntkomma's, bijvoorbeeld: urgentie; voorrang"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance and self.instance.pk and not self.is_bound:
+            self.initial["keywords"] = "; ".join(self.instance.keywords)
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("class", "utrecht-textarea")
+            elif isinstance(field.widget, forms.Select):
+                field.widget.attrs.setdefault("class", "utrecht-select")
+            elif isinstance(field.widget, forms.DateInput):
+                field.widget.input_type = "date"
+                field.widget.format = "%Y-%m-%d"
+                field.widget.attrs.setdefault("class", "utrecht-textbox")
+            elif not isinstance(field.widget, forms.CheckboxSelectMultiple):
+                field.widget.attrs.setdefault("class", "utrecht-textbox")
+            _ = name
+
+    def clean_keywords(self):
+        return split_list(self.cleaned_data["keywords"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("valid_from") and data.get("valid_until") and data["valid_until"] < data["valid_from"]:
+            self.add_error("valid_until", _("De einddatum ligt voor de begindatum."))
+        return data
+
+
+class NationalArticleForm(_ArticleFormMixin):
+    class Meta:
+        model = LegalArticle
+        fields = [
+            "law_short",
+            "law_title",
+            "bwb_id",
+            "article",
+            "paragraph",
+            "heading",
+            "room_for_maatwerk",
+            "kind",
+            "life_domains",
+            "keywords",
+            "source_url",
+            "verified",
+            "valid_from",
+            "valid_until",
+        ]
+        widgets = {"valid_from": forms.DateInput, "valid_until": forms.DateInput}
+
+
+class LocalArticleForm(_ArticleFormMixin):
+    class Meta:
+        model = LocalArticle
+        fields = [
+            "regulation_title",
+            "regulation_type",
+            "cvdr_id",
+            "article",
+            "heading",
+            "summary",
+            "kind",
+            "life_domains",
+            "keywords",
+            "valid_from",
+            "valid_until",
+        ]
+        widgets = {"valid_from": forms.DateInput, "valid_until": forms.DateInput}
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        self.organisation = organisation
+        super().__init__(*args, **kwargs)
+
+    def validate_unique(self):
+        # The organisation is set by the service; check the (organisation, regulation, article) rule here.
+        if self.organisation is not None:
+            clash = LocalArticle.objects.filter(
+                organisation=self.organisation,
+                regulation_title=self.cleaned_data.get("regulation_title"),
+                article=self.cleaned_data.get("article"),
+            ).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("article", _("Dit artikel van deze regeling bestaat al."))
+
+
+class LocalImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV-bestand"),
+        help_text=_(
+            "Kolommen: regulation_title, regulation_type, cvdr_id, article, heading, summary, kind, "
+            "life_domains, keywords, valid_from, valid_until."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 2 * 1024 * 1024:
+            raise forms.ValidationError(_("Het bestand is groter dan 2 MB."))
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(_("Het bestand is geen UTF-8-tekst (CSV).")) from exc

@@ -1,0 +1,260 @@
+"""Writes of the legal side. Each function is one transaction that records its audit event."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from doorbraak.audit.services import audit_record
+from doorbraak.core.exceptions import ConflictError
+
+from .constants import LOCAL_IMPORT_TTL_HOURS
+from .drafting import DraftItem, draft_motivation
+from .local_csv import parse_local_csv
+from .models import Citation, LegalArticle, LocalArticle, LocalImport, PlanLegalBasis
+
+ARTICLE_FIELDS = ("article", "heading", "kind", "life_domains", "keywords", "valid_from", "valid_until")
+NATIONAL_FIELDS = (
+    *ARTICLE_FIELDS,
+    "law_short",
+    "law_title",
+    "bwb_id",
+    "paragraph",
+    "room_for_maatwerk",
+    "source_url",
+    "verified",
+)
+LOCAL_FIELDS = (*ARTICLE_FIELDS, "regulation_title", "regulation_type", "cvdr_id", "summary")
+
+
+# Citations -------------------------------------------------------------------------------------
+
+
+def _snapshot(article) -> dict:
+    if isinstance(article, LegalArticle):
+        return {
+            "national_article": article,
+            "law_short": article.law_short,
+            "law_title": article.law_title,
+            "paragraph": article.paragraph,
+            "summary": article.room_for_maatwerk,
+            "source_id": article.bwb_id,
+        }
+    return {
+        "local_article": article,
+        "law_short": article.regulation_title,
+        "law_title": article.get_regulation_type_display(),
+        "paragraph": "",
+        "summary": article.summary,
+        "source_id": article.cvdr_id,
+    }
+
+
+@transaction.atomic
+def citation_add(*, actor, plan, article, application: str, motivation: str = "") -> Citation:
+    """Cite an article in a plan, storing a snapshot of the article version used."""
+    if isinstance(article, LocalArticle) and article.organisation_id != plan.organisation_id:
+        raise ValidationError(_("Dit artikel hoort niet bij uw gemeente."))
+    lookup = {"national_article": article} if isinstance(article, LegalArticle) else {"local_article": article}
+    existing = Citation.objects.filter(plan=plan, **lookup).first()
+    if existing:
+        return existing
+    citation = Citation(
+        plan=plan,
+        organisation_id=plan.organisation_id,
+        application=application,
+        motivation=motivation,
+        article_version=article.version,
+        article=article.article,
+        heading=article.heading,
+        kind=article.kind,
+        url=article.canonical_url,
+        valid_from=article.valid_from,
+        valid_until=article.valid_until,
+        retired_at=article.retired_at,
+        created_by=actor,
+        **_snapshot(article),
+    )
+    citation.full_clean()
+    try:
+        with transaction.atomic():
+            citation.save()
+    except IntegrityError:  # a double submit raced us
+        return Citation.objects.get(plan=plan, **lookup)
+    audit_record(
+        actor=actor, organisation=plan.organisation, action="legal.cite", obj=plan, citation=citation.pk, op="add"
+    )
+    return citation
+
+
+@transaction.atomic
+def citation_update(*, actor, citation: Citation, application: str, motivation: str, version: int) -> Citation:
+    stored = Citation.objects.select_for_update().get(pk=citation.pk)
+    if stored.version != version:
+        raise ConflictError({"application": stored.application, "motivation": stored.motivation}, stored.version)
+    stored.application = application
+    stored.motivation = motivation
+    stored.version += 1
+    stored.full_clean()
+    stored.save()
+    audit_record(
+        actor=actor,
+        organisation=stored.organisation,
+        action="legal.cite",
+        obj=stored.plan,
+        citation=stored.pk,
+        op="update",
+    )
+    return stored
+
+
+@transaction.atomic
+def citation_delete(*, actor, citation: Citation) -> None:
+    plan = citation.plan
+    pk = citation.pk
+    Citation.objects.filter(pk=pk).delete()
+    audit_record(actor=actor, organisation=plan.organisation, action="legal.cite", obj=plan, citation=pk, op="delete")
+
+
+def motivation_draft(*, plan, citations) -> str:
+    items = [DraftItem(c.label, c.heading, c.application, c.motivation) for c in citations]
+    return draft_motivation(items, exception=plan.breakthrough_exception or plan.breakthrough_description)
+
+
+@transaction.atomic
+def motivation_save(*, actor, plan, motivation: str, version: int) -> PlanLegalBasis:
+    """Save the motivation paragraph if ``version`` is still the stored one (optimistic locking)."""
+    basis, _created = PlanLegalBasis.objects.get_or_create(
+        plan=plan, defaults={"organisation_id": plan.organisation_id}
+    )
+    basis = PlanLegalBasis.objects.select_for_update().get(pk=basis.pk)
+    if basis.version != version:
+        raise ConflictError({"motivation": basis.motivation}, basis.version)
+    if basis.motivation == motivation:
+        return basis
+    basis.motivation = motivation
+    basis.version += 1
+    basis.full_clean()
+    basis.save()
+    audit_record(actor=actor, organisation=plan.organisation, action="legal.motivation", obj=plan)
+    return basis
+
+
+# National law base (national admin) ----------------------------------------------------------
+
+
+def _apply(obj, data: dict, fields: tuple[str, ...]) -> list[str]:
+    changed = [f for f in fields if f in data and getattr(obj, f) != data[f]]
+    for f in changed:
+        setattr(obj, f, data[f])
+    return changed
+
+
+@transaction.atomic
+def national_article_save(*, actor, data: dict, article: LegalArticle | None = None) -> LegalArticle:
+    """Create or edit a national article. An edit raises the version; citations keep their snapshot."""
+    article = article or LegalArticle()
+    changed = _apply(article, data, NATIONAL_FIELDS)
+    if article.pk and not changed:
+        return article
+    if article.pk:
+        article.version += 1
+    article.full_clean()
+    article.save()
+    audit_record(actor=actor, organisation=None, action="legal.article.save", obj=article, version=article.version)
+    return article
+
+
+@transaction.atomic
+def national_article_retire(*, actor, article: LegalArticle, on=None) -> LegalArticle:
+    """Retire: no longer suggested or citable; plans that cited it keep showing their snapshot."""
+    if article.retired_at is None:
+        article.retired_at = on or timezone.localdate()
+        article.version += 1
+        article.save()
+        audit_record(actor=actor, organisation=None, action="legal.article.retire", obj=article)
+    return article
+
+
+# Local regulations (functional admin, per municipality) ----------------------------------------
+
+
+@transaction.atomic
+def local_article_save(*, actor, organisation, data: dict, article: LocalArticle | None = None) -> LocalArticle:
+    article = article or LocalArticle(organisation=organisation)
+    if article.organisation_id != organisation.pk:
+        raise ValidationError(_("Dit artikel hoort niet bij uw gemeente."))
+    changed = _apply(article, data, LOCAL_FIELDS)
+    if article.pk and not changed:
+        return article
+    if article.pk:
+        article.version += 1
+    article.full_clean()
+    article.save()
+    audit_record(actor=actor, organisation=organisation, action="legal.local.save", obj=article)
+    return article
+
+
+@transaction.atomic
+def local_article_retire(*, actor, organisation, article: LocalArticle, on=None) -> LocalArticle:
+    if article.organisation_id != organisation.pk:
+        raise ValidationError(_("Dit artikel hoort niet bij uw gemeente."))
+    if article.retired_at is None:
+        article.retired_at = on or timezone.localdate()
+        article.version += 1
+        article.save()
+        audit_record(actor=actor, organisation=organisation, action="legal.local.retire", obj=article)
+    return article
+
+
+@transaction.atomic
+def local_import_stage(*, actor, organisation, text: str) -> LocalImport:
+    """Parse an uploaded CSV and keep it server-side for the preview. Old staged uploads are removed."""
+    LocalImport.objects.filter(created_at__lt=timezone.now() - timedelta(hours=LOCAL_IMPORT_TTL_HOURS)).delete()
+    existing = set(LocalArticle.objects.filter(organisation=organisation).values_list("regulation_title", "article"))
+    rows, errors = parse_local_csv(text, existing=existing)
+    staged = LocalImport.objects.create(organisation=organisation, created_by=actor, rows=rows, errors=errors)
+    audit_record(actor=actor, organisation=organisation, action="legal.local.import_stage", obj=staged, rows=len(rows))
+    return staged
+
+
+@transaction.atomic
+def local_import_confirm(*, actor, organisation, staged: LocalImport) -> dict[str, int]:
+    """Store all rows of a staged import. All or nothing: a staged file with any error is refused."""
+    if staged.organisation_id != organisation.pk:
+        raise ValidationError(_("Deze import hoort niet bij uw gemeente."))
+    if staged.errors:
+        raise ValidationError(_("Het bestand bevat fouten; verbeter het bestand en laad het opnieuw."))
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    for row in staged.rows:
+        data = {k: row[k] for k in LOCAL_FIELDS if k in row}
+        for name in ("valid_from", "valid_until"):
+            data[name] = timezone.datetime.fromisoformat(data[name]).date() if data.get(name) else None
+        article = LocalArticle.objects.filter(
+            organisation=organisation, regulation_title=data["regulation_title"], article=data["article"]
+        ).first()
+        if article is None:
+            article = LocalArticle(organisation=organisation)
+            counts["created"] += 1
+        elif not [f for f in LOCAL_FIELDS if f in data and getattr(article, f) != data[f]]:
+            counts["unchanged"] += 1
+            continue
+        else:
+            counts["updated"] += 1
+            article.version += 1
+        _apply(article, data, LOCAL_FIELDS)
+        article.full_clean()
+        article.save()
+    staged_pk = staged.pk
+    staged.delete()
+    audit_record(
+        actor=actor,
+        organisation=organisation,
+        action="legal.local.import",
+        obj=organisation,
+        staged=staged_pk,
+        **counts,
+    )
+    return counts

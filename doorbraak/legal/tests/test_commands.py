@@ -1,0 +1,138 @@
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from doorbraak.legal.constants import CSV_COLUMNS
+from doorbraak.legal.models import LegalArticle
+from doorbraak.legal.ranking import evaluate
+
+DATA = Path(__file__).parent / "data"
+HEADER = ",".join(CSV_COLUMNS)
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def cases(name):
+    import yaml
+
+    return yaml.safe_load((DATA / name).read_text())["cases"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "min_recall", "min_hit"),
+    [("legal-suggestions.yaml", 0.85, 0.9), ("legal-suggestions-heldout.yaml", 0.8, 0.85)],
+)
+def test_suggest_articles_quality(name, min_recall, min_hit):
+    output = json.loads(run("suggest_articles", "--case-file", str(DATA / name), "--top", "10", "--format", "json"))
+    expected = {c["id"]: c["expected"] for c in cases(name)}
+    assert set(output) == set(expected)
+    assert all(len(keys) == 10 for keys in output.values())
+    scores = evaluate(output, expected)
+    assert scores["recall@10"] >= min_recall, scores
+    assert scores["hit@3"] >= min_hit, scores
+
+
+@pytest.mark.django_db
+def test_suggest_articles_bad_case_file(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("cases: [ {situation: zonder id} ]")
+    with pytest.raises(CommandError):
+        run("suggest_articles", "--case-file", str(bad))
+
+
+@pytest.mark.django_db
+def test_migration_loaded_the_base():
+    assert LegalArticle.objects.count() == 132
+    awb = LegalArticle.objects.get(law_short="Awb", article="4:84")
+    assert awb.canonical_url == "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&artikel=4:84"
+    avg = LegalArticle.objects.get(law_short="AVG", article="6")
+    assert avg.canonical_url == avg.source_url and avg.source_url.startswith("https://")
+
+
+@pytest.mark.django_db
+def test_load_reports_changes_and_retires(tmp_path):
+    row = "Awb,Algemene wet bestuursrecht,BWBR0005537,3:2,,Nieuwe kop,Ruimte.,algemeen,onderzoek,beginsel,,yes"
+    new = "Xw,Testwet,BWBR0000001,1,,Kop,Ruimte.,wonen,test,bevoegdheid,,partly"
+    path = tmp_path / "base.csv"
+    path.write_text("\n".join([HEADER, row, new]) + "\n")
+    output = run("load_legal_articles", "--file", str(path), "--retire-missing")
+    assert "nieuw: 1, bijgewerkt: 1, ongewijzigd: 0, ingetrokken: 131" in output
+    awb = LegalArticle.objects.get(law_short="Awb", article="3:2")
+    assert awb.heading == "Nieuwe kop" and awb.version == 2
+    assert LegalArticle.objects.filter(retired_at__isnull=False).count() == 131
+    assert "ongewijzigd: 2" in run("load_legal_articles", "--file", str(path))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("law_short,article\nAwb,1\n", "Kolommen ontbreken"),
+        (HEADER + "\nAwb,Awb,,1,,Kop,Ruimte.,maan,x,beginsel,,yes\n", "regel 2: onbekend leefgebied"),
+        (HEADER + "\nAwb,Awb,,1,,Kop,Ruimte.,wonen,x,onzin,,yes\n", "onbekende soort"),
+        (HEADER + "\nAwb,Awb,,1,,,Ruimte.,wonen,x,beginsel,,yes\n", "'heading' is leeg"),
+    ],
+)
+def test_load_malformed_csv_changes_nothing(tmp_path, content, message):
+    path = tmp_path / "bad.csv"
+    # A valid row first: it must not be stored either.
+    path.write_text(content)
+    before = list(LegalArticle.objects.order_by("pk").values_list("pk", "version", "heading"))
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("load_legal_articles", "--file", str(path), stdout=StringIO(), stderr=err)
+    assert message in err.getvalue() or message == "Kolommen ontbreken"
+    assert list(LegalArticle.objects.order_by("pk").values_list("pk", "version", "heading")) == before
+
+
+@pytest.mark.django_db
+def test_import_law_xml_attaches_text():
+    output = run("import_law_xml", "--file", str(DATA / "awb-toestand-fragment.xml"), "--bwb-id", "BWBR0005537")
+    assert "bijgewerkt" in output
+    article = LegalArticle.objects.get(law_short="Awb", article="4:84")
+    assert "a. onevenredig zijn" in article.full_text
+    assert article.full_text_date.isoformat() == "2024-01-01"
+    assert article.version == 2
+    proportionality = LegalArticle.objects.get(law_short="Awb", article="3:4")
+    assert proportionality.full_text.startswith("1. Het bestuur weegt")
+    assert "2. De nadelige gevolgen" in proportionality.full_text
+    assert "jci" not in LegalArticle.objects.get(law_short="Awb", article="3:2").full_text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("<toestand bwb-id='BWBR0005537'><wetgeving><artikel>", "geen geldige XML"),
+        ("<cvdr><artikel/></cvdr>", "Onbekend formaat"),
+        ("<toestand><wetgeving/></toestand>", "geen geldig bwb-id"),
+        ("<toestand bwb-id='BWBR0005537'><iets/></toestand>", "geen <wetgeving>"),
+        ('<?xml version="1.0"?><!DOCTYPE t [<!ENTITY x "y">]><toestand bwb-id="BWBR0005537"/>', "DOCTYPE"),
+        (
+            "<toestand bwb-id='BWBR9999999'><wetgeving><artikel><kop><nr>1</nr></kop><al>x</al></artikel>"
+            "</wetgeving></toestand>",
+            "geen artikelen met BWB-id",
+        ),
+    ],
+)
+def test_import_law_xml_rejects_bad_files(tmp_path, content, message):
+    path = tmp_path / "law.xml"
+    path.write_text(content)
+    before = list(LegalArticle.objects.values_list("pk", "full_text", "version"))
+    with pytest.raises(CommandError, match=message):
+        run("import_law_xml", "--file", str(path))
+    assert list(LegalArticle.objects.values_list("pk", "full_text", "version")) == before
+
+
+@pytest.mark.django_db
+def test_import_law_xml_wrong_bwb_id():
+    with pytest.raises(CommandError, match="niet BWBR0015703"):
+        run("import_law_xml", "--file", str(DATA / "awb-toestand-fragment.xml"), "--bwb-id", "BWBR0015703")
