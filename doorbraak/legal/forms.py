@@ -72,6 +72,8 @@ class _ArticleFormMixin(forms.ModelForm):
 
 
 class NationalArticleForm(_ArticleFormMixin):
+    source_url = forms.URLField(label=_("Bron"), required=False, max_length=400, assume_scheme="https")
+
     class Meta:
         model = LegalArticle
         fields = [

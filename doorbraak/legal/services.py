@@ -155,7 +155,8 @@ def _apply(obj, data: dict, fields: tuple[str, ...]) -> list[str]:
 @transaction.atomic
 def national_article_save(*, actor, data: dict, article: LegalArticle | None = None) -> LegalArticle:
     """Create or edit a national article. An edit raises the version; citations keep their snapshot."""
-    article = article or LegalArticle()
+    # Re-read: a ModelForm may already have changed the instance in memory.
+    article = LegalArticle.objects.select_for_update().get(pk=article.pk) if article else LegalArticle()
     changed = _apply(article, data, NATIONAL_FIELDS)
     if article.pk and not changed:
         return article
@@ -183,7 +184,10 @@ def national_article_retire(*, actor, article: LegalArticle, on=None) -> LegalAr
 
 @transaction.atomic
 def local_article_save(*, actor, organisation, data: dict, article: LocalArticle | None = None) -> LocalArticle:
-    article = article or LocalArticle(organisation=organisation)
+    if article is not None:
+        article = LocalArticle.objects.select_for_update().get(pk=article.pk)
+    else:
+        article = LocalArticle(organisation=organisation)
     if article.organisation_id != organisation.pk:
         raise ValidationError(_("Dit artikel hoort niet bij uw gemeente."))
     changed = _apply(article, data, LOCAL_FIELDS)

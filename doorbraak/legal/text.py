@@ -124,8 +124,11 @@ class Analyser:
                 head, tail = word[:i], word[i:]
                 heads = [head, head[:-1]] if head.endswith("s") else [head]
                 for h in heads:
-                    head_stem, tail_stem = stem(h), stem(tail)
-                    if head_stem in self.vocabulary and tail_stem in self.vocabulary:
+                    head_stem = stem(h)
+                    if head_stem not in self.vocabulary:
+                        continue
+                    tail_stem = stem(tail)
+                    if tail_stem in self.vocabulary:
                         best = (head_stem, tail_stem)
                         break
                 if best:

@@ -1,0 +1,310 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from doorbraak.audit.models import AuditEvent
+from doorbraak.legal import selectors
+from doorbraak.legal.models import Citation, LegalArticle, LocalArticle, LocalImport, PlanLegalBasis
+from doorbraak.legal.services import citation_add, national_article_save
+
+from .factories import LocalArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def article(key="Pw 35"):
+    law_short, number = key.rsplit(" ", 1)
+    return LegalArticle.objects.filter(law_short=law_short, article=number).first()
+
+
+# Legitimacy page ----------------------------------------------------------------------------
+
+
+def test_legitimacy_page_shows_suggestions_with_reasons(plan, professional, login):
+    response = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Waarom:" in html and "huurachterstand" in html
+    assert "Gesloten argumenten" in html and "Dat mag niet van de wet." in html
+    assert AuditEvent.objects.filter(action="legal.read", object_id=str(plan.pk)).exists()
+
+
+def test_legitimacy_page_roles_and_tenancy(plan, team_lead, doorbraakteam, manager, policy_analyst, outsider, login):
+    url = reverse("legal:plan_legitimacy", args=[plan.pk])
+    assert login(team_lead).get(url).status_code == 200
+    assert login(manager).get(url).status_code == 403
+    assert login(policy_analyst).get(url).status_code == 403
+    assert login(outsider).get(url).status_code == 404
+
+
+def test_suggestions_follow_block_1(plan, professional, login):
+    client = login(professional)
+    url = reverse("legal:plan_legitimacy", args=[plan.pk])
+    assert "Wet BRP art. 2.41" not in client.get(url).content.decode()
+    plan.situation = "Vrouw in de vrouwenopvang na huiselijk geweld; haar ex-partner mag niet weten waar ze woont."
+    plan.breakthrough_description = "Een geheim adres en urgentie voor een woning."
+    plan.save()
+    html = client.get(url, HTTP_HX_REQUEST="true", data={"partial": "suggestions"}).content.decode()
+    assert "Wet BRP art. 2.41" in html
+    assert "<html" not in html  # the HTMX partial only
+
+
+def test_local_articles_are_suggested_only_in_their_municipality(plan, outsider_plan, professional, outsider, login):
+    LocalArticleFactory(
+        organisation=plan.organisation,
+        regulation_title="Beleidsregels huurachterstand Voorbeeldstad",
+        keywords=["huurachterstand", "ontruiming"],
+        life_domains=["wonen", "schulden"],
+        heading="Huurachterstand overnemen",
+        summary="Het college kan een huurachterstand overnemen.",
+    )
+    html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    assert "Beleidsregels huurachterstand Voorbeeldstad" in html
+    other = login(outsider).get(reverse("legal:plan_legitimacy", args=[outsider_plan.pk])).content.decode()
+    assert "Beleidsregels huurachterstand Voorbeeldstad" not in other
+
+
+def test_co_selection_is_explained(plan, professional, login):
+    from doorbraak.households.tests.factories import HouseholdFactory
+    from doorbraak.plans.models import Tag
+    from doorbraak.plans.tests.factories import PlanFactory
+
+    tag = Tag.objects.get(kind="problem", code="huurachterstand")
+    plan.tags.add(tag)
+    pw48 = article("Pw 48")
+    for _ in range(4):
+        earlier = PlanFactory(household=HouseholdFactory(team=plan.team), owner=professional)
+        earlier.tags.add(tag)
+        citation_add(actor=professional, plan=earlier, article=pw48, application="may")
+    html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    assert "Gekozen in 4 van 4 eerdere plannen met het label 'Huurachterstand'" in html
+
+
+# Citing ------------------------------------------------------------------------------------------
+
+
+def test_cite_update_and_delete(plan, professional, login):
+    client = login(professional)
+    pw35 = article("Pw 35")
+    url = reverse("legal:citation_add", args=[plan.pk])
+    response = client.post(url, {"article_ref": f"n:{pw35.pk}", "application": "must", "motivation": ""})
+    assert response.status_code == 302
+    citation = Citation.objects.get(plan=plan)
+    assert citation.law_short == "Pw" and citation.heading == pw35.heading and citation.url == pw35.canonical_url
+    assert not selectors.legal_side_complete(plan=plan)
+    client.post(url, {"article_ref": f"n:{pw35.pk}", "application": "must"})  # double submit
+    assert Citation.objects.filter(plan=plan).count() == 1
+
+    update = reverse("legal:citation_update", args=[plan.pk, citation.pk])
+    prefix = f"c{citation.pk}"
+    client.post(
+        update,
+        {f"{prefix}-application": "may", f"{prefix}-motivation": "Kosten zijn noodzakelijk.", f"{prefix}-version": 0},
+    )
+    citation.refresh_from_db()
+    assert citation.application == "may" and citation.version == 1
+    assert selectors.legal_side_complete(plan=plan)
+    response = client.post(
+        update, {f"{prefix}-application": "must", f"{prefix}-motivation": "Oud", f"{prefix}-version": 0}, follow=True
+    )
+    assert "intussen gewijzigd" in response.content.decode()
+    citation.refresh_from_db()
+    assert citation.motivation == "Kosten zijn noodzakelijk."
+
+    client.post(reverse("legal:citation_delete", args=[plan.pk, citation.pk]))
+    assert not Citation.objects.filter(plan=plan).exists()
+
+
+def test_citation_keeps_the_version_used(plan, professional, national_admin, login):
+    pw35 = article("Pw 35")
+    citation = citation_add(actor=professional, plan=plan, article=pw35, application="must", motivation="x")
+    old_heading = pw35.heading
+    national_article_save(actor=national_admin, article=pw35, data={"heading": "Gewijzigde kop"})
+    login(national_admin).post(reverse("legal:national_retire", args=[pw35.pk]))
+    citation.refresh_from_db()
+    assert citation.heading == old_heading and citation.retired_at is None
+    assert citation.article_changed_since
+    html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    assert old_heading in html and "zoals geciteerd" in html
+    assert list(selectors.citations_for_plan(plan=plan)) == [citation]
+
+
+def test_cite_rules(plan, outsider_plan, professional, colleague, team_lead, doorbraakteam, manager, outsider, login):
+    pw35 = article("Pw 35")
+    data = {"article_ref": f"n:{pw35.pk}", "application": "must"}
+    assert login(colleague).post(reverse("legal:citation_add", args=[plan.pk]), data).status_code == 404
+    plan.status = "submitted"
+    plan.save()
+    assert login(doorbraakteam).post(reverse("legal:citation_add", args=[plan.pk]), data).status_code == 403
+    assert login(manager).post(reverse("legal:citation_add", args=[plan.pk]), data).status_code == 403
+    assert login(outsider).post(reverse("legal:citation_add", args=[plan.pk]), data).status_code == 404
+    assert login(team_lead).post(reverse("legal:citation_add", args=[plan.pk]), data).status_code == 302
+    # Another municipality's local article cannot be cited.
+    foreign = LocalArticleFactory(organisation=outsider_plan.organisation)
+    response = login(professional).post(
+        reverse("legal:citation_add", args=[plan.pk]), {"article_ref": f"l:{foreign.pk}", "application": "may"}
+    )
+    assert response.status_code == 404
+    # Retired articles cannot be cited.
+    retired = article("Pw 48")
+    retired.retired_at = retired.valid_from or __import__("datetime").date(2025, 1, 1)
+    retired.save()
+    response = login(professional).post(
+        reverse("legal:citation_add", args=[plan.pk]), {"article_ref": f"n:{retired.pk}", "application": "may"}
+    )
+    assert response.status_code == 404
+
+
+def test_motivation_draft_save_and_conflict(plan, professional, outsider, manager, login):
+    client = login(professional)
+    citation_add(actor=professional, plan=plan, article=article("Pw 35"), application="must", motivation="noodzakelijk")
+    url = reverse("legal:motivation", args=[plan.pk])
+    response = client.post(url, {"motivation": "", "version": 0, "action": "draft"})
+    assert response.status_code == 200
+    assert "Pw art. 35" in response.content.decode()
+    assert not PlanLegalBasis.objects.filter(plan=plan).exists()
+    assert client.post(url, {"motivation": "Onze motivering.", "version": 0, "action": "save"}).status_code == 302
+    basis = PlanLegalBasis.objects.get(plan=plan)
+    assert basis.motivation == "Onze motivering." and basis.version == 1
+    response = client.post(url, {"motivation": "Oude basis", "version": 0, "action": "save"})
+    assert response.status_code == 409
+    basis.refresh_from_db()
+    assert basis.motivation == "Onze motivering."
+    assert login(manager).post(url, {"motivation": "x", "version": 1}).status_code == 403
+    assert login(outsider).post(url, {"motivation": "x", "version": 1}).status_code == 404
+
+
+def test_includes_render_for_documents(plan, professional):
+    from django.template.loader import render_to_string
+
+    citation_add(actor=professional, plan=plan, article=article("Awb 4:84"), application="hardship", motivation="m")
+    html = render_to_string("legal/_legal_basis.html", {"plan": plan})
+    assert "Awb art. 4:84" in html and "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&amp;artikel=4:84" in html
+    printed = render_to_string("legal/_closed_arguments.html", {"print": True})
+    assert printed.count("closed-arguments__stopper") == 10 and "<details" not in printed
+    assert len(selectors.closed_arguments()) == 10
+
+
+# National law base --------------------------------------------------------------------------------
+
+
+def test_national_admin_manages_articles(national_admin, professional, functional_admin, login):
+    client = login(national_admin)
+    assert client.get(reverse("legal:national_list")).status_code == 200
+    data = {
+        "law_short": "Wet X",
+        "law_title": "Wet van de test",
+        "bwb_id": "BWBR0000001",
+        "article": "7",
+        "paragraph": "",
+        "heading": "Testkop",
+        "room_for_maatwerk": "Ruimte.",
+        "kind": "bevoegdheid",
+        "life_domains": ["wonen"],
+        "keywords": "urgentie; woning",
+        "source_url": "",
+        "verified": "yes",
+        "valid_from": "2025-01-01",
+        "valid_until": "",
+    }
+    assert client.post(reverse("legal:national_create"), data).status_code == 302
+    created = LegalArticle.objects.get(law_short="Wet X")
+    assert created.keywords == ["urgentie", "woning"] and created.valid_from.isoformat() == "2025-01-01"
+    data["heading"] = "Nieuwe kop"
+    assert client.post(reverse("legal:national_edit", args=[created.pk]), data).status_code == 302
+    created.refresh_from_db()
+    assert created.heading == "Nieuwe kop" and created.version == 2
+    assert client.post(reverse("legal:national_retire", args=[created.pk])).status_code == 302
+    created.refresh_from_db()
+    assert created.retired_at is not None
+    for user in (professional, functional_admin):
+        assert login(user).get(reverse("legal:national_list")).status_code == 403
+        assert login(user).post(reverse("legal:national_retire", args=[created.pk])).status_code == 403
+
+
+# Local regulations --------------------------------------------------------------------------------
+
+
+LOCAL_DATA = {
+    "regulation_title": "Huisvestingsverordening Voorbeeldstad",
+    "regulation_type": "verordening",
+    "cvdr_id": "CVDR123456",
+    "article": "2.5",
+    "heading": "Hardheidsclausule urgentie",
+    "summary": "Het college kan afwijken.",
+    "kind": "hardheidsclausule",
+    "life_domains": ["wonen"],
+    "keywords": "urgentie",
+    "valid_from": "",
+    "valid_until": "",
+}
+
+
+def test_functional_admin_manages_local_articles(functional_admin, outsider_admin, professional, login):
+    client = login(functional_admin)
+    assert client.get(reverse("legal:local_list")).status_code == 200
+    assert client.post(reverse("legal:local_create"), LOCAL_DATA).status_code == 302
+    local = LocalArticle.objects.get(cvdr_id="CVDR123456")
+    assert local.organisation == functional_admin.membership.organisation
+    assert local.canonical_url == "https://lokaleregelgeving.overheid.nl/CVDR123456"
+    assert client.post(reverse("legal:local_create"), LOCAL_DATA).status_code == 200  # duplicate refused
+    assert (
+        client.post(reverse("legal:local_edit", args=[local.pk]), {**LOCAL_DATA, "summary": "Anders"}).status_code
+        == 302
+    )
+    assert client.post(reverse("legal:local_retire", args=[local.pk])).status_code == 302
+    local.refresh_from_db()
+    assert local.summary == "Anders" and local.retired_at is not None and local.version == 3
+    # Another municipality: not visible (404); other roles: 403.
+    other = login(outsider_admin)
+    assert other.get(reverse("legal:local_edit", args=[local.pk])).status_code == 404
+    assert other.post(reverse("legal:local_retire", args=[local.pk])).status_code == 404
+    listing = other.get(reverse("legal:local_list")).content.decode()
+    assert reverse("legal:local_edit", args=[local.pk]) not in listing
+    assert login(professional).get(reverse("legal:local_list")).status_code == 403
+    assert login(professional).get(reverse("legal:local_import")).status_code == 403
+
+
+CSV_OK = (
+    "regulation_title,regulation_type,cvdr_id,article,heading,summary,kind,life_domains,keywords,valid_from,valid_until\n"
+    "Beleidsregels bijzondere bijstand,beleidsregel,CVDR1,4,Huurachterstand,Overname huurachterstand.,"
+    "voorziening,wonen;schulden,huurachterstand;ontruiming,2024-01-01,\n"
+    "Beleidsregels bijzondere bijstand,beleidsregel,CVDR1,9,Hardheid,Afwijken kan.,hardheidsclausule,algemeen,,,\n"
+)
+
+
+def upload(client, text):
+    return client.post(reverse("legal:local_import"), {"file": SimpleUploadedFile("r.csv", text.encode())})
+
+
+def test_local_import_preview_then_confirm(functional_admin, outsider_admin, login):
+    client = login(functional_admin)
+    response = upload(client, CSV_OK)
+    assert response.status_code == 302
+    staged = LocalImport.objects.get()
+    preview = client.get(response.url)
+    assert preview.status_code == 200 and "Overname huurachterstand." in preview.content.decode()
+    assert not LocalArticle.objects.exists()
+    assert login(outsider_admin).get(response.url).status_code == 404
+    assert login(outsider_admin).post(response.url).status_code == 404
+    assert login(functional_admin).post(response.url).status_code == 302
+    assert LocalArticle.objects.filter(organisation=functional_admin.membership.organisation).count() == 2
+    assert not LocalImport.objects.filter(pk=staged.pk).exists()
+
+
+def test_local_import_with_errors_stores_nothing(functional_admin, login):
+    client = login(functional_admin)
+    bad = CSV_OK + "Beleidsregels bijzondere bijstand,beleidsregel,,10,,Iets.,onzin,maan,,2024-13-01,\n"
+    response = upload(client, bad)
+    preview = client.get(response.url).content.decode()
+    assert "Regel" in preview and "onbekende soort" in preview and "onbekend leefgebied" in preview
+    assert "regels opslaan" not in preview
+    response = client.post(response.url, follow=True)
+    assert "bevat fouten" in response.content.decode()
+    assert not LocalArticle.objects.exists()
+
+
+def test_local_import_rejects_wrong_header(functional_admin, login):
+    client = login(functional_admin)
+    response = upload(client, "naam,tekst\nx,y\n")
+    assert "Kolommen ontbreken" in client.get(response.url).content.decode()
