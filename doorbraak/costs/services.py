@@ -540,3 +540,43 @@ def tariff_set_toggle(*, actor, tariff_set: TariffSet) -> TariffSet:
         active=int(tariff_set.is_active),
     )
     return tariff_set
+
+
+@transaction.atomic
+def seed_plan_lines(*, actor, plan: Plan, lines: list[dict]) -> int:
+    """Add lines to a plan whatever its status (demo data and migrations of existing sums only; views never
+    call this). Each dict: scenario, code or description+price, quantity, probability, paid_from_budget.
+    Prices resolve as usual (tariff > national). Idempotent per plan: does nothing when the plan has lines."""
+    if CostLine.objects.filter(plan=plan).exists():
+        return 0
+    ensure_sheet(plan=plan)
+    items = PriceItem.objects.in_bulk(field_name="code")
+    for spec in lines:
+        item = items.get(spec.get("code") or "")
+        line = CostLine(
+            plan=plan,
+            organisation_id=plan.organisation_id,
+            scenario=spec["scenario"],
+            item=item,
+            description=spec.get("description", ""),
+            quantity=Decimal(str(spec["quantity"])),
+            probability=Decimal(str(spec.get("probability", "1"))),
+            quantity_low=Decimal(str(spec["low"])) if "low" in spec else None,
+            quantity_high=Decimal(str(spec["high"])) if "high" in spec else None,
+            funding_stream=spec.get("funding_stream") or (item.funding_stream if item else "overig"),
+            cashable=spec.get("cashable", item.cashable if item else True),
+            paid_from_budget=spec.get("paid_from_budget", False),
+        )
+        price = spec.get("price")
+        _apply_price(
+            line,
+            plan=plan,
+            manual_price=None if price is None else Decimal(str(price)),
+            manual_reason=spec.get("reason", ""),
+        )
+        if line.paid_from_budget:
+            line.budget_status = BudgetStatus.COMMITTED
+        line.full_clean(exclude=["plan", "organisation", "creation_token"])
+        line.save()
+    audit_record(actor=actor, organisation=plan.organisation, action="costs.seed", obj=plan, count=len(lines))
+    return len(lines)

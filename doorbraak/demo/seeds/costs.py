@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from doorbraak.costs.demo import seed_demo_lines
+from doorbraak.costs.models import DoorbraakBudget
 from doorbraak.costs.services import budget_set
 
 
@@ -14,10 +15,12 @@ def seed(ctx) -> None:
     for demo_plan in ctx.plans:
         plan = demo_plan.plan
         created += seed_demo_lines(actor=plan.owner, plan=plan, story=demo_plan.case)
-    year = timezone.localdate().year
+    year = timezone.localdate(ctx.clock.real_now).year  # the seeding clock travels; budgets follow real time
     for organisation in ctx.organisations.values():
         admin = organisation.memberships.filter(role="functional_admin").select_related("user").first()
         if admin is not None:
             for y in (year - 1, year):
+                if DoorbraakBudget.objects.filter(organisation=organisation, year=y).exists():
+                    continue
                 budget_set(actor=admin.user, organisation=organisation, year=y, amount=Decimal("250000.00"))
     ctx.log(f"costs: {created} demo plans priced")
