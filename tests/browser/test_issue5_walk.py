@@ -62,7 +62,7 @@ def test_issue5_walk(page, login_as, full_plan, professional, team_lead, doorbra
     # 4. The owner exports the plan document as PDF.
     switch_user(page, login_as, professional)
     page.goto(f"/documenten/plannen/{plan.pk}/")
-    with page.expect_download() as download_info:
+    with page.expect_download(timeout=60_000) as download_info:  # WeasyPrint can take a while on a busy machine
         page.get_by_role("button", name="PDF downloaden").click()
     pdf = open(download_info.value.path(), "rb").read()  # noqa: SIM115
     assert pdf.startswith(b"%PDF")
