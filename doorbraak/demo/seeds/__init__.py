@@ -33,6 +33,7 @@ SEED_MODULES: tuple[str, ...] = (
     "organisations",  # municipalities, districts, teams, a user for every role
     "plans",  # ~30 households with plans in every status (households + plans services)
     "costs",  # cost lines per demo plan and a Doorbraakbudget (doorbraak.costs.demo)
+    "legal",  # citations and a motivation per demo plan with a breakthrough (doorbraak.legal.services)
 )
 
 _TOKEN_NAMESPACE = uuid.UUID("6f1d0c8e-4b7a-5d2e-9c3f-0a1b2c3d4e5f")
