@@ -68,24 +68,15 @@ def active_tags() -> QuerySet[Tag]:
     return Tag.objects.filter(is_active=True)
 
 
-def can_decide_plan(*, user, plan: Plan) -> bool:
-    """The Doorbraakteam, and the team lead of the plan's team, approve or reject a submitted plan."""
-    membership = getattr(user, "membership", None)
-    if membership is None or membership.organisation_id != plan.organisation_id:
-        return False
-    if membership.role == Role.DOORBRAAKTEAM:
-        return True
-    return membership.role == Role.TEAM_LEAD and membership.team_id == plan.team_id
-
-
-# Which status moves belong to whom: decisions to the deciders, the rest to those who may edit the plan.
+# Approve and reject are decisions: they are taken on the follow-up page, along the municipality's
+# escalation matrix (doorbraak.followup), never as a plain status button on the plan page.
 DECISIONS = frozenset({PlanStatus.APPROVED, PlanStatus.REJECTED})
 
 
 def may_request_transition(*, user, plan: Plan, to_status: str) -> bool:
-    """Whether this user's role may ask for this kind of move at all (legality is the workflow's job)."""
+    """Whether this user may ask for this status move on the plan page (legality is the workflow's job)."""
     if to_status in DECISIONS:
-        return can_decide_plan(user=user, plan=plan)
+        return False
     return can_edit_plan(user=user, plan=plan)
 
 

@@ -31,6 +31,7 @@ from .constants import PlanStatus, StepPhase, TagKind
 from .forms import ITEM_FORMS, SECTION_FORMS, TAG_FIELDS, PlanFilterForm, TagCreateForm, TagsForm, TransitionForm
 from .models import Plan, Tag
 from .selectors import (
+    DECISIONS,
     available_transitions,
     block1_editable,
     can_edit_plan,
@@ -195,8 +196,7 @@ def _editor_context(request, plan: Plan, overrides: dict | None = None) -> dict:
         for value, label in StepPhase.choices
     ]
     transitions = [
-        {"to": to, "label": TRANSITION_LABELS.get(to, to), "needs_reason": to == PlanStatus.REJECTED}
-        for to in available_transitions(user=user, plan=plan)
+        {"to": to, "label": TRANSITION_LABELS.get(to, to)} for to in available_transitions(user=user, plan=plan)
     ]
     return {
         "error_summary": _error_summary(overrides.values()),
@@ -528,7 +528,7 @@ def plan_submit(request, plan_id):
 @require_POST
 @role_required(*PLAN_ROLES)
 def plan_status_change(request, plan_id):
-    """Every other status move: withdraw, approve, reject (with reason), start, evaluate, close."""
+    """Every other status move: withdraw, start, evaluate, close. Decisions live in follow-up."""
     plan = plan_for_user(user=request.user, plan_id=plan_id)
     form = TransitionForm(request.POST)
     if not form.is_valid():
@@ -537,6 +537,11 @@ def plan_status_change(request, plan_id):
     to_status = form.cleaned_data["to_status"]
     if to_status == PlanStatus.SUBMITTED:
         return plan_submit(request, plan_id)
+    if to_status in DECISIONS:
+        messages.info(
+            request, _("Over een ingediend plan wordt besloten op de pagina Opvolging, langs de escalatiematrix.")
+        )
+        return redirect("followup:plan_followup", plan_id=plan.pk)
     return _transition(request, plan, to_status, form.cleaned_data["reason"])
 
 

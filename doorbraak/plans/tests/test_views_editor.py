@@ -94,7 +94,7 @@ def test_doorbraakteam_sees_submitted_plan_read_only_but_not_concepts(plan, door
     html = client.get(detail(plan)).content.decode()
     assert 'id="form-situatie"' not in html
     assert plan.situation in html
-    assert "Goedkeuren" in html and "Afwijzen" in html and "Reden van afwijzing" in html
+    assert "Naar besluit en opvolging" in html  # the decision itself is taken along the escalation matrix
 
 
 def test_submitted_plan_is_read_only_for_the_owner(plan, professional, login):
@@ -399,41 +399,28 @@ def test_submit_button_posts_to_one_small_view(plan, professional, login):
     assert plan.status == PlanStatus.SUBMITTED or "utrecht-alert--error" in page
 
 
-def test_decide_on_submitted_plan(plan, doorbraakteam, login):
+@pytest.mark.parametrize("decision", ["approved", "rejected"])
+def test_decisions_are_not_taken_on_the_plan_page(decision, plan, doorbraakteam, team_lead, login):
+    """Approve and reject go along the escalation matrix (follow-up page), never as a plain status button."""
     set_status(plan, PlanStatus.SUBMITTED)
-    client = login(doorbraakteam)
-    url = reverse("plans:status", args=[plan.pk])
-    response = client.post(url, {"to_status": "rejected", "reason": ""})
-    assert response["Location"].endswith("#sectie-status")
-    plan.refresh_from_db()
-    assert plan.status == PlanStatus.SUBMITTED  # a 'no' needs its reason
-    page = client.get(detail(plan)).content.decode()
-    assert "Geef de reden van de afwijzing" in page
-    client.post(url, {"to_status": "approved"})
-    plan.refresh_from_db()
-    assert plan.status == PlanStatus.APPROVED
-    assert plan.status_changes.last().actor == doorbraakteam
+    for decider in (doorbraakteam, team_lead):
+        client = login(decider)
+        page = client.get(detail(plan)).content.decode()
+        assert f'name="to_status" value="{decision}"' not in page
+        assert reverse("followup:plan_followup", args=[plan.pk]) in page
+        response = client.post(reverse("plans:status", args=[plan.pk]), {"to_status": decision, "reason": "x"})
+        assert response["Location"] == reverse("followup:plan_followup", args=[plan.pk])
+        plan.refresh_from_db()
+        assert plan.status == PlanStatus.SUBMITTED
 
 
-def test_illegal_transition_gives_a_dutch_message(plan, professional, login):
+def test_owner_may_withdraw_submitted_plan(plan, professional, login):
+    set_status(plan, PlanStatus.SUBMITTED)
     client = login(professional)
-    client.post(reverse("plans:status", args=[plan.pk]), {"to_status": "in_progress"})
+    assert 'name="to_status" value="concept"' in client.get(detail(plan)).content.decode()
+    client.post(reverse("plans:status", args=[plan.pk]), {"to_status": "concept"})
     plan.refresh_from_db()
     assert plan.status == PlanStatus.CONCEPT
-    assert "kan niet naar" in client.get(detail(plan)).content.decode()
-
-
-def test_owner_cannot_approve_own_plan(plan, professional, login):
-    set_status(plan, PlanStatus.SUBMITTED)
-    response = login(professional).post(reverse("plans:status", args=[plan.pk]), {"to_status": "approved"})
-    assert response.status_code == 403
-
-
-def test_team_lead_may_decide_on_team_plan(plan, team_lead, login):
-    set_status(plan, PlanStatus.SUBMITTED)
-    login(team_lead).post(reverse("plans:status", args=[plan.pk]), {"to_status": "rejected", "reason": "Eerst X"})
-    plan.refresh_from_db()
-    assert plan.status == PlanStatus.REJECTED
 
 
 @pytest.mark.parametrize(("persona", "status"), [("manager", 403), ("policy_analyst", 403), ("outsider", 404)])
