@@ -5,8 +5,9 @@ Debian package `chromium` when /usr/bin/chromium is missing). Set CHROMIUM=/path
 
 Every browser test module sets ``pytestmark = BROWSER`` (from support.py): the ``browser`` marker, so
 ``pytest -m "not browser"`` runs the fast suite only, plus a transactional database, because the live server
-answers from another thread. ``serialized_rollback`` restores what migrations seeded (the tag vocabulary)
-before each of these tests, since a transactional test empties every table when it ends.
+answers from another thread. A transactional test empties every table when it ends, including what data
+migrations seeded; so these tests run last in the session (see ``pytest_collection_modifyitems``), and
+``serialized_rollback`` restores that data before each of them (see the ``browser`` fixture).
 """
 
 import os
@@ -35,6 +36,13 @@ LAUNCH_ARGS = [
 FAILURE_SCREENSHOTS = Path(settings.BASE_DIR) / "test-results"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run the browser tests after everything else (after pytest-django's own ordering): their flush of the
+    database at the end of each test must not take migration-seeded data away from other tests."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     """Keep each phase's report on the test item, so the page fixture knows whether the test failed."""
@@ -44,13 +52,23 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
     # A missing browser is an error, never a skip: a skipped browser suite would let CI pass without it.
     if not os.access(CHROMIUM, os.X_OK):
         pytest.fail(f"{CHROMIUM} not found: run `make browser-deps` (installs Debian's chromium).", pytrace=False)
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # What the migrations seeded (vocabulary, national law base, price list), serialized by pytest-django
+    # because BROWSER asks for ``serialized_rollback``. Django keeps database connections per context, and
+    # once Playwright's sync API runs, this thread works in a context with fresh connection objects that
+    # lack it; hand it over, so Django restores the seeded data before each test (and the flush after each
+    # test does not recreate content types with new ids).
+    serialized = {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
     with sync_playwright() as playwright:
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
         yield browser
         browser.close()
