@@ -69,52 +69,69 @@ def article_index(*, organisation=None) -> ArticleIndex:
     return index
 
 
-def _co_selection_table(citations, plans) -> tuple[dict, dict]:
-    """(tag id, article key) -> number of plans citing it; tag id -> number of plans with the tag."""
-    key = ("co", str(citations.query), _fingerprint(citations), plans.aggregate(v=Sum("tags_version"))["v"])
-    cached = _co_cache.get(key)
-    if cached is not None:
-        return cached
-    pair_counts: dict[tuple[int, str], int] = defaultdict(int)
+def _co_selection_table(scope: str, citations, plans) -> tuple[dict, dict]:
+    """tag id -> {article key -> number of plans citing it}; tag id -> number of plans with the tag.
+
+    One aggregated query each, cached per scope under a fingerprint of the citations and of the plans'
+    tag links, so any new, changed or removed citation or tag change leads to a recount."""
+    latest = citations.order_by("-updated_at").values_list("updated_at", flat=True).first()
+    # Any plan-tag change anywhere (a new link has a higher id; a removal lowers the count) invalidates.
+    tag_links = plans.model.tags.through.objects.all()
+    key = (citations.count(), latest, tag_links.count(), tag_links.aggregate(m=Max("id"))["m"])
+    cached = _co_cache.get(scope)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    pair_counts: dict[int, dict[str, int]] = defaultdict(dict)
     rows = (
         citations.filter(plan__tags__isnull=False)
         .values("plan__tags", "law_short", "article")
         .annotate(n=Count("plan", distinct=True))
     )
     for row in rows:
-        pair_counts[(row["plan__tags"], f"{row['law_short']} {row['article']}")] += row["n"]
+        by_key = pair_counts[row["plan__tags"]]
+        article_key = f"{row['law_short']} {row['article']}"
+        by_key[article_key] = by_key.get(article_key, 0) + row["n"]
     tag_counts = {
         row["tags"]: row["n"]
         for row in plans.filter(tags__isnull=False).values("tags").annotate(n=Count("id", distinct=True))
     }
     result = (dict(pair_counts), tag_counts)
-    if len(_co_cache) > 64:
+    if len(_co_cache) > 256:
         _co_cache.clear()
-    _co_cache[key] = result
+    _co_cache[scope] = (key, result)
     return result
 
 
 def co_selection_for_plan(*, plan, tags) -> tuple[dict[str, CoSelection], dict[str, CoSelection]]:
     """For each article key: the best 'chosen in X of Y earlier plans with tag T' within the
-    municipality, and the same nationwide (national articles only, aggregate with a minimum cell size)."""
+    municipality, and the same nationwide (national articles only, aggregate with a minimum cell size).
+    The plan's own citations are left out of its counts."""
     from doorbraak.plans.models import Plan
 
     if not tags:
         return {}, {}
-    local_plans = Plan.objects.filter(organisation_id=plan.organisation_id).exclude(pk=plan.pk)
-    local_cits = Citation.objects.filter(organisation_id=plan.organisation_id).exclude(plan_id=plan.pk)
-    national_cits = Citation.objects.filter(national_article__isnull=False).exclude(plan_id=plan.pk)
-    all_plans = Plan.objects.exclude(pk=plan.pk)
+    own_keys = {c.key for c in Citation.objects.filter(plan=plan).only("law_short", "article")}
+    own_tags = {t.pk for t in tags}
+    scopes = (
+        (
+            f"org:{plan.organisation_id}",
+            Citation.objects.filter(organisation_id=plan.organisation_id),
+            Plan.objects.filter(organisation_id=plan.organisation_id),
+            1,
+        ),
+        ("national", Citation.objects.filter(national_article__isnull=False), Plan.objects.all(), NATIONAL_MIN_CELL),
+    )
     out = []
-    for cits, plans, min_cell in ((local_cits, local_plans, 1), (national_cits, all_plans, NATIONAL_MIN_CELL)):
-        pairs, tag_totals = _co_selection_table(cits, plans)
+    for scope, cits, plans, min_cell in scopes:
+        pairs, tag_totals = _co_selection_table(scope, cits, plans)
         best: dict[str, CoSelection] = {}
         for tag in tags:
-            total = tag_totals.get(tag.pk, 0)
-            if not total:
+            total = tag_totals.get(tag.pk, 0) - (1 if tag.pk in own_tags else 0)
+            if total <= 0:
                 continue
-            for (tag_id, key), n in pairs.items():
-                if tag_id != tag.pk or n < min_cell:
+            for key, n in pairs.get(tag.pk, {}).items():
+                n -= 1 if key in own_keys else 0
+                if n < min_cell:
                     continue
                 candidate = CoSelection(chosen=n, out_of=total, tag=tag.label)
                 if key not in best or candidate.share > best[key].share:
