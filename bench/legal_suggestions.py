@@ -48,13 +48,13 @@ def build(n_plans: int, seed: int = 7):
 
     call_command("migrate", verbosity=0)
 
+    from django.contrib.auth import get_user_model
+
     from doorbraak.households.models import Household
     from doorbraak.legal.models import Citation, LegalArticle, LocalArticle
     from doorbraak.organisations.constants import Role
     from doorbraak.organisations.models import Membership, Organisation, Team
     from doorbraak.plans.models import Plan, Tag
-
-    from django.contrib.auth import get_user_model
 
     rng = random.Random(seed)
     org = Organisation.objects.create(name="Gemeente Bench", slug="bench")
