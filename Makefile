@@ -78,8 +78,8 @@ format: deps ## reformat and autofix
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-bench: setup ## benchmarks (see bench/README.md)
-	$(PY) -m bench.run_all
+bench: setup ## every benchmark in bench/ (see bench/README.md)
+	@for script in bench/*.py; do echo "== $$script"; $(PY) -m bench.$$(basename $$script .py) || exit 1; done
 
 clean: ## remove everything `make setup` made (the virtualenv, node_modules, assets, the SQLite database)
 	rm -rf $(VENV) node_modules static/vendor db.sqlite3
