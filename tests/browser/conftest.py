@@ -74,7 +74,7 @@ def browser(django_db_setup):
         browser.close()
 
 
-def _new_page(browser, live_server, request, **context_options):
+def _new_page(browser, live_server, **context_options):
     context = browser.new_context(base_url=live_server.url, locale="nl-NL", **context_options)
     context.set_default_timeout(10_000)
     page = context.new_page()
@@ -95,7 +95,7 @@ def _close(context, page, request):
 @pytest.fixture
 def page(browser, live_server, request):
     """A fresh browser tab under the app's own Content-Security-Policy; ``page.console_errors`` lists errors."""
-    context, page = _new_page(browser, live_server, request)
+    context, page = _new_page(browser, live_server)
     yield page
     _close(context, page, request)
 
@@ -104,7 +104,15 @@ def page(browser, live_server, request):
 def a11y_page(browser, live_server, request):
     """A tab that may inject axe-core: the strict CSP (script-src 'self') would block it, so only here it is
     bypassed. Pages are checked for CSP problems by the tests that use ``page``."""
-    context, page = _new_page(browser, live_server, request, bypass_csp=True)
+    context, page = _new_page(browser, live_server, bypass_csp=True)
+    yield page
+    _close(context, page, request)
+
+
+@pytest.fixture
+def nojs_page(browser, live_server, request):
+    """A tab with JavaScript switched off: every form must work as a plain POST."""
+    context, page = _new_page(browser, live_server, java_script_enabled=False)
     yield page
     _close(context, page, request)
 

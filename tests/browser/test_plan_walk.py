@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from doorbraak.plans.models import Plan
 
-from .support import BROWSER, csp_errors, log_in
+from .support import BROWSER, csp_errors
 
 pytestmark = BROWSER
 
@@ -172,12 +172,9 @@ def test_professional_makes_a_complete_plan_and_finds_it_after_a_reload(page, lo
     assert page.console_errors == []
 
 
-def test_the_editor_works_without_javascript(browser, live_server, professional, plan, password, request):
+def test_the_editor_works_without_javascript(nojs_page, login_as, professional, plan):
     """Every form also works without JavaScript: a plain POST, then post/redirect/get back to the plan."""
-    context = browser.new_context(base_url=live_server.url, locale="nl-NL", java_script_enabled=False)
-    request.addfinalizer(context.close)
-    page = context.new_page()
-    log_in(page, professional, password)
+    page = login_as(nojs_page, professional)
     page.goto(f"/plannen/{plan.pk}/")
     page.locator("#form-situatie").get_by_label("Situatieschets").fill(SITUATION)
     page.locator("#form-situatie").get_by_role("button", name="Opslaan").click()
