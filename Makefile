@@ -13,7 +13,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 .PHONY: help run test test-fast test-browser setup deps assets migrate seed lint format check browser-deps bench clean
 
 run: setup seed ## set up everything, load the demo and serve it on http://127.0.0.1:8000
-	$(PY) manage.py demo_logins
+	$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 help: ## this list

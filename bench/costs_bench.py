@@ -105,8 +105,8 @@ def main():
     import django
 
     django.setup()
-    from django.test.utils import get_runner
     from django.conf import settings
+    from django.test.utils import get_runner
 
     calc_p95, calc_median = bench_calculator()
     print(f"calculator, 200 lines: p95 {calc_p95:.3f} ms, median {calc_median:.3f} ms (target < 5 ms)")

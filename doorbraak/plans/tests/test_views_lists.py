@@ -137,6 +137,7 @@ def test_duplicate_tag_code_is_refused(national_admin, login):
     assert Tag.objects.filter(code="huurachterstand").count() == 1
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("persona", ["professional", "functional_admin", "outsider_admin", "manager"])
 def test_tag_admin_is_national_admin_only(persona, login, request):
     """National data: no municipality owns it, so there is no 404 case; every municipal role gets 403."""

@@ -7,6 +7,9 @@ from doorbraak.demo.constants import DEMO_PASSWORD, DEMO_USERS, ORGANISATIONS, r
 class Command(BaseCommand):
     help = "Print the demo logins (role, e-mail, password, what to try first)."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000/", help="Where the app is served.")
+
     def handle(self, *args, **options):
         existing = set(User.objects.filter(email__in=[u.email for u in DEMO_USERS]).values_list("email", flat=True))
         rows = [
@@ -33,5 +36,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING("Niet alle demo-gebruikers bestaan: draai eerst `manage.py seed_demo`.")
             )
-        self.stdout.write("Open http://127.0.0.1:8000/ en log in met een van deze adressen.")
+        self.stdout.write(f"Open {options['url']} en log in met een van deze adressen.")
         self.stdout.write("")
