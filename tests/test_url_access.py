@@ -1,0 +1,89 @@
+"""A safety net over every route: no view forgets its login check or its tenant check.
+
+Each app tests its own views in detail (right role, wrong role, other municipality). This module walks
+the URL configuration itself, so a view added later without a check fails here even if its author
+forgot to write those tests.
+"""
+
+import uuid
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+# Routes anyone may open: the login page and the stylesheet with the municipality's colour.
+PUBLIC = {"accounts:login", "core:branding_css"}
+
+
+def _routes(patterns=None, namespace=""):
+    """(name, converters) for every named route of the project (Django's own admin left out)."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue
+            ns = pattern.namespace or namespace
+            yield from _routes(pattern.url_patterns, ns)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}:{pattern.name}", dict(pattern.pattern.converters)
+
+
+ROUTES = sorted(_routes())
+
+# A stand-in value per converter type for routes whose object does not matter (anonymous requests).
+DUMMY = {"UUIDConverter": uuid.uuid4(), "IntConverter": 1, "StringConverter": "helper", "SlugConverter": "x"}
+
+
+def _dummy_kwargs(converters: dict) -> dict:
+    return {name: DUMMY[type(conv).__name__] for name, conv in converters.items()}
+
+
+def test_route_list_is_complete():
+    names = {name for name, _ in ROUTES}
+    assert {"plans:detail", "legal:plan_legitimacy", "costs:plan_return", "followup:plan_followup"} <= names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "converters"), [r for r in ROUTES if r[0] not in PUBLIC], ids=lambda v: str(v))
+def test_anonymous_visitors_are_sent_to_login(name, converters, client):
+    url = reverse(name, kwargs=_dummy_kwargs(converters))
+    for method in (client.get, client.post):
+        response = method(url)
+        if response.status_code == 405:
+            continue
+        assert response.status_code == 302, f"{method.__name__.upper()} {name} gave {response.status_code}"
+        login_path = reverse("accounts:login")
+        assert response["Location"].startswith(login_path), f"{name} redirects to {response['Location']}"
+
+
+PLAN_ONLY = [name for name, conv in ROUTES if list(conv) == ["plan_id"]]
+HOUSEHOLD_ONLY = [name for name, conv in ROUTES if list(conv) == ["household_id"]]
+
+
+@pytest.mark.parametrize("name", PLAN_ONLY)
+@pytest.mark.parametrize("persona", ["outsider", "outsider_admin"])
+def test_another_municipality_never_reaches_a_plan(name, persona, plan, login, request):
+    """Other municipality: 404 (the plan's existence is not revealed), whatever the method."""
+    client = login(request.getfixturevalue(persona))
+    url = reverse(name, kwargs={"plan_id": plan.pk})
+    for method in (client.get, client.post):
+        status = method(url).status_code
+        assert status in {403, 404, 405}, f"{method.__name__.upper()} {name} gave {status}"
+        if persona == "outsider":  # a plan role: the object check answers, with 404
+            assert status in {404, 405}, f"{method.__name__.upper()} {name} gave {status} instead of 404"
+
+
+@pytest.mark.parametrize("name", HOUSEHOLD_ONLY)
+def test_another_municipality_never_reaches_a_household(name, plan, outsider, login):
+    client = login(outsider)
+    url = reverse(name, kwargs={"household_id": plan.household_id})
+    for method in (client.get, client.post):
+        assert method(url).status_code in {404, 405}
+
+
+@pytest.mark.parametrize("name", PLAN_ONLY + HOUSEHOLD_ONLY)
+@pytest.mark.parametrize("persona", ["policy_analyst", "functional_admin"])
+def test_roles_without_case_work_never_open_personal_data(name, persona, plan, login, request):
+    """Policy analysts and functional admins work with aggregates and settings, never with a household's plan."""
+    client = login(request.getfixturevalue(persona))
+    kwargs = {"plan_id": plan.pk} if name in PLAN_ONLY else {"household_id": plan.household_id}
+    status = client.get(reverse(name, kwargs=kwargs)).status_code
+    assert status in {403, 405}, f"{name} gave {status}"
