@@ -5,13 +5,15 @@ The plan passed in has already been fetched through ``plans.selectors`` (tenant 
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
+from doorbraak.costs.selectors import costs_side_complete
+from doorbraak.legal.selectors import legal_side_complete
 from doorbraak.plans.models import Plan
 
 from .constants import HealthDimension, Measurement
@@ -128,6 +130,12 @@ def engagement_side_complete(*, plan: Plan) -> bool:
     return not engagement_missing(plan=plan)
 
 
+RETURN_MISSING = _lazy(
+    "Maak de maatschappelijke rekensom af: minstens een regel in het plan en in de huidige of dreigende situatie."
+)
+LEGITIMACY_MISSING = _lazy("Kies de wetsartikelen die ruimte geven voor de uitzondering en schrijf de motivering.")
+
+
 @dataclass(frozen=True)
 class TriangleSide:
     code: str  # engagement / return / legitimacy
@@ -137,40 +145,13 @@ class TriangleSide:
     url: str
 
 
-def _other_side(module: str, complete_name: str, missing_name: str, plan: Plan, fallback: str) -> tuple[bool, list]:
-    """Ask another app whether its side is complete. Imported lazily: the apps do not depend on each
-    other at import time, and a side whose app cannot answer counts as not complete."""
-    try:
-        selectors = importlib.import_module(module)
-    except ImportError:
-        return False, [_("Dit onderdeel kan nog niet worden gecontroleerd.")]
-    is_complete = getattr(selectors, complete_name, None)
-    if is_complete is None:
-        return False, [_("Dit onderdeel kan nog niet worden gecontroleerd.")]
-    if is_complete(plan=plan):
-        return True, []
-    list_missing = getattr(selectors, missing_name, None)
-    reasons = list(list_missing(plan=plan)) if list_missing else []
-    return False, [str(r) for r in reasons] or [fallback]
-
-
 def value_triangle(*, plan: Plan) -> list[TriangleSide]:
     """The three sides of the value triangle (Waardendriehoek), each complete or with what is missing."""
     engagement_reasons = engagement_missing(plan=plan)
-    return_complete, return_reasons = _other_side(
-        "doorbraak.costs.selectors",
-        "costs_side_complete",
-        "costs_side_missing",
-        plan,
-        _("Maak de maatschappelijke rekensom af: de huidige situatie, de dreigende situatie en het plan."),
-    )
-    legal_complete, legal_reasons = _other_side(
-        "doorbraak.legal.selectors",
-        "legal_side_complete",
-        "legal_side_missing",
-        plan,
-        _("Kies de wetsartikelen die ruimte geven voor de uitzondering en schrijf de motivatie."),
-    )
+    return_complete = costs_side_complete(plan=plan)
+    return_reasons = [] if return_complete else [RETURN_MISSING]
+    legal_complete = legal_side_complete(plan=plan)
+    legal_reasons = [] if legal_complete else [LEGITIMACY_MISSING]
     return [
         TriangleSide(
             "engagement",

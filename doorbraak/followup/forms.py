@@ -73,7 +73,9 @@ class DecisionForm(forms.Form):
 class ActionForm(forms.Form):
     description = forms.CharField(label=_("Actie"), max_length=300)
     owner = UserChoiceField(queryset=None, label=_("Wie"))
-    due_date = forms.DateField(label=_("Uiterlijk klaar op"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(
+        label=_("Uiterlijk klaar op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,9 +124,13 @@ class ConsentForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     given_on = forms.DateField(
-        label=_("Toestemming gegeven op"), widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
+        label=_("Toestemming gegeven op"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        initial=timezone.localdate,
     )
-    valid_until = forms.DateField(label=_("Geldig tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
+    valid_until = forms.DateField(
+        label=_("Geldig tot en met"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)

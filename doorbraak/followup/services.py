@@ -4,7 +4,6 @@ Each function is one transaction that writes its audit event (ids and codes only
 
 from __future__ import annotations
 
-import inspect
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import TransitionError
+from doorbraak.engagement.selectors import submission_blockers
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
 from doorbraak.plans.selectors import can_edit_plan
@@ -156,20 +156,6 @@ def contact_update(*, actor, contact: ContactPerson, data: dict) -> ContactPerso
 # --- submitting and deciding -----------------------------------------------------------------------------------
 
 
-def submission_blockers(*, plan: Plan) -> list[str]:
-    """What still stands in the way of submitting: the engagement app's value-triangle check when it is
-    there, otherwise (at least) the breakthrough of block 1."""
-    try:
-        from doorbraak.engagement.selectors import submission_blockers as triangle_blockers
-    except ImportError:
-        triangle_blockers = None
-    if triangle_blockers is not None:
-        return [str(b) for b in triangle_blockers(plan=plan)]
-    if not plan.has_breakthrough:
-        return [_("Beschrijf eerst de doorbraak (blok 1).")]
-    return []
-
-
 def _first_level_with_deciders(plan: Plan, levels: list[EscalationLevel]) -> EscalationLevel:
     """The first level where someone can actually decide about this plan (a team without a team lead
     goes straight to the next level); the first level when nobody is found at all."""
@@ -185,7 +171,7 @@ def plan_submit(*, actor, plan: Plan) -> DecisionRequest:
     escalation matrix (the default matrix is created if the municipality has none yet)."""
     if not can_edit_plan(user=actor, plan=plan):
         raise PermissionDenied
-    blockers = submission_blockers(plan=plan)
+    blockers = [str(b) for b in submission_blockers(plan=plan)]
     if blockers:
         raise TransitionError(blockers)
     plan = plan_transition(actor=actor, plan=plan, to_status=PlanStatus.SUBMITTED)
@@ -378,10 +364,9 @@ EVALUABLE = {PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.EVALUATED}
 def _record_realised_scores(*, actor, plan: Plan, evaluation: Evaluation, scores: dict) -> None:
     from doorbraak.engagement.services import engagement_record_scores
 
-    kwargs = {"actor": actor, "plan": plan, "measurement": "realised", "scores": scores}
-    if "reference" in inspect.signature(engagement_record_scores).parameters:
-        kwargs["reference"] = f"evaluation-{evaluation.months}"
-    engagement_record_scores(**kwargs)
+    engagement_record_scores(
+        actor=actor, plan=plan, measurement="realised", scores=scores, reference=f"evaluation-{evaluation.months}"
+    )
 
 
 @transaction.atomic

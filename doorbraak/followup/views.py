@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from doorbraak.core.access import role_required
 from doorbraak.core.exceptions import ConflictError
+from doorbraak.engagement.selectors import submission_blockers
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
@@ -66,7 +67,7 @@ def _followup_context(request, plan, *, decision_form=None, action_form=None, de
         "can_edit": can_edit,
         "can_see_plan_pages": request.membership.role in PLAN_ROLES,
         "is_last_level": current is not None and selectors.next_level(level=current.level) is None,
-        "blockers": services.submission_blockers(plan=plan) if can_edit and plan.status == PlanStatus.CONCEPT else [],
+        "blockers": submission_blockers(plan=plan) if can_edit and plan.status == PlanStatus.CONCEPT else [],
         "decision_form": decision_form or (DecisionForm() if can_decide else None),
         "decision_errors": decision_errors or [],
         "timeline": selectors.timeline_for_plan(plan=plan),
