@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "doorbraak.engagement",
     "doorbraak.followup",
     "doorbraak.documents",
-    "doorbraak.analytics",
     "doorbraak.demo",
 ]
 
