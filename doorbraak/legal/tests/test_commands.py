@@ -28,7 +28,13 @@ def cases(name):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("name", "min_recall", "min_hit"),
-    [("legal-suggestions.yaml", 0.85, 0.9), ("legal-suggestions-heldout.yaml", 0.8, 0.85)],
+    [
+        ("legal-suggestions.yaml", 0.85, 0.9),
+        # Held-out floors sit a few points under the measured scores (0.871 / 0.718, hit@3 1.0), so a
+        # regression on cases the ranker was not tuned on shows up.
+        ("legal-suggestions-heldout.yaml", 0.8, 0.85),
+        ("legal-suggestions-heldout2.yaml", 0.68, 0.9),
+    ],
 )
 def test_suggest_articles_quality(name, min_recall, min_hit):
     output = json.loads(run("suggest_articles", "--case-file", str(DATA / name), "--top", "10", "--format", "json"))
