@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
+from doorbraak.plans.models import Plan
+from doorbraak.plans.workflow import BLOCK1_EDITABLE
 
 from .constants import LOCAL_IMPORT_TTL_HOURS
 from .drafting import DraftItem, draft_motivation
@@ -30,6 +32,27 @@ LOCAL_FIELDS = (*ARTICLE_FIELDS, "regulation_title", "regulation_type", "cvdr_id
 
 
 # Citations -------------------------------------------------------------------------------------
+
+# The legal basis belongs to the plan as submitted: like block 1 it is fixed once the plan leaves 'concept'.
+LEGAL_EDITABLE = BLOCK1_EDITABLE
+
+
+def legal_side_editable(plan) -> bool:
+    return plan.status in LEGAL_EDITABLE
+
+
+def _require_legal_editable(plan) -> Plan:
+    """Re-read the plan with a row lock (a status change cannot interleave) and refuse unless it is a concept."""
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    if not legal_side_editable(locked):
+        raise ValidationError(
+            _(
+                "Dit plan heeft de status '%(status)s'; de gekozen artikelen en de motivering liggen vast en "
+                "kunnen niet meer worden gewijzigd."
+            )
+            % {"status": locked.get_status_display()}
+        )
+    return locked
 
 
 def _snapshot(article) -> dict:
@@ -55,6 +78,7 @@ def _snapshot(article) -> dict:
 @transaction.atomic
 def citation_add(*, actor, plan, article, application: str, motivation: str = "") -> Citation:
     """Cite an article in a plan, storing a snapshot of the article version used."""
+    _require_legal_editable(plan)
     if isinstance(article, LocalArticle) and article.organisation_id != plan.organisation_id:
         raise ValidationError(_("Dit artikel hoort niet bij uw gemeente."))
     lookup = {"national_article": article} if isinstance(article, LegalArticle) else {"local_article": article}
@@ -91,6 +115,7 @@ def citation_add(*, actor, plan, article, application: str, motivation: str = ""
 
 @transaction.atomic
 def citation_update(*, actor, citation: Citation, application: str, motivation: str, version: int) -> Citation:
+    _require_legal_editable(citation.plan)
     stored = Citation.objects.select_for_update().get(pk=citation.pk)
     if stored.version != version:
         raise ConflictError({"application": stored.application, "motivation": stored.motivation}, stored.version)
@@ -112,7 +137,7 @@ def citation_update(*, actor, citation: Citation, application: str, motivation: 
 
 @transaction.atomic
 def citation_delete(*, actor, citation: Citation) -> None:
-    plan = citation.plan
+    plan = _require_legal_editable(citation.plan)
     pk = citation.pk
     Citation.objects.filter(pk=pk).delete()
     audit_record(actor=actor, organisation=plan.organisation, action="legal.cite", obj=plan, citation=pk, op="delete")
@@ -126,6 +151,7 @@ def motivation_draft(*, plan, citations) -> str:
 @transaction.atomic
 def motivation_save(*, actor, plan, motivation: str, version: int) -> PlanLegalBasis:
     """Save the motivation paragraph if ``version`` is still the stored one (optimistic locking)."""
+    _require_legal_editable(plan)
     basis, _created = PlanLegalBasis.objects.get_or_create(
         plan=plan, defaults={"organisation_id": plan.organisation_id}
     )

@@ -49,9 +49,12 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
         motivation_form = MotivationForm(
             initial={"motivation": basis.motivation if basis else "", "version": basis.version if basis else 0}
         )
+    may_edit = can_edit_plan(user=request.user, plan=plan)
     return {
         "plan": plan,
-        "can_edit": can_edit_plan(user=request.user, plan=plan),
+        # Editing needs the right role AND a plan that is still a concept (the legal basis then lies fixed).
+        "can_edit": may_edit and services.legal_side_editable(plan),
+        "locked": may_edit and not services.legal_side_editable(plan),
         "citations": [(c, CitationUpdateForm(initial={**_citation_initial(c)}, prefix=f"c{c.pk}")) for c in citations],
         "suggestions": suggestions,
         "applications": Application.choices,
@@ -126,6 +129,8 @@ def citation_update(request, plan_id, citation_id):
         return _back(plan)
     try:
         services.citation_update(actor=request.user, citation=citation, **form.cleaned_data)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
     except ConflictError:
         messages.error(
             request,
@@ -141,8 +146,12 @@ def citation_update(request, plan_id, citation_id):
 def citation_delete(request, plan_id, citation_id):
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     citation = selectors.citation_for_plan(plan=plan, citation_id=citation_id)
-    services.citation_delete(actor=request.user, citation=citation)
-    messages.success(request, _("De verwijzing is verwijderd."))
+    try:
+        services.citation_delete(actor=request.user, citation=citation)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De verwijzing is verwijderd."))
     return _back(plan)
 
 
@@ -151,6 +160,9 @@ def citation_delete(request, plan_id, citation_id):
 def motivation(request, plan_id):
     """Save the motivation paragraph, or (action=draft) fill the form with a draft without saving."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    if not services.legal_side_editable(plan):
+        messages.error(request, _("Dit plan is niet meer in concept; de motivering ligt vast."))
+        return _back(plan)
     form = MotivationForm(request.POST)
     if not form.is_valid():
         return render(request, "legal/plan_legitimacy.html", _legitimacy_context(request, plan, motivation_form=form))
@@ -161,6 +173,9 @@ def motivation(request, plan_id):
         return render(request, "legal/plan_legitimacy.html", _legitimacy_context(request, plan, motivation_form=form))
     try:
         services.motivation_save(actor=request.user, plan=plan, **form.cleaned_data)
+    except ValidationError as exc:  # the plan left 'concept' meanwhile
+        messages.error(request, " ".join(exc.messages))
+        return _back(plan)
     except ConflictError as exc:
         form = MotivationForm(initial={"motivation": form.cleaned_data["motivation"], "version": exc.version})
         messages.error(

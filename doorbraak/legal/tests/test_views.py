@@ -138,7 +138,10 @@ def test_cite_rules(plan, outsider_plan, professional, colleague, team_lead, doo
     assert login(doorbraakteam).post(reverse("legal:citation_add", args=[plan.pk]), data).status_code == 403
     assert login(manager).post(reverse("legal:citation_add", args=[plan.pk]), data).status_code == 403
     assert login(outsider).post(reverse("legal:citation_add", args=[plan.pk]), data).status_code == 404
+    plan.status = "concept"
+    plan.save()
     assert login(team_lead).post(reverse("legal:citation_add", args=[plan.pk]), data).status_code == 302
+    assert Citation.objects.filter(plan=plan, national_article=pw35).exists()
     # Another municipality's local article cannot be cited.
     foreign = LocalArticleFactory(organisation=outsider_plan.organisation)
     response = login(professional).post(
@@ -153,6 +156,57 @@ def test_cite_rules(plan, outsider_plan, professional, colleague, team_lead, doo
         reverse("legal:citation_add", args=[plan.pk]), {"article_ref": f"n:{retired.pk}", "application": "may"}
     )
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("status", ["submitted", "approved", "in_progress"])
+def test_legal_side_is_locked_after_concept(plan, professional, login, status):
+    """Past 'concept' the citations and motivation lie fixed: services refuse, the page is read-only."""
+    from django.core.exceptions import ValidationError
+
+    from doorbraak.legal import services
+
+    citation = citation_add(actor=professional, plan=plan, article=article("Pw 35"), application="must", motivation="m")
+    basis = services.motivation_save(actor=professional, plan=plan, motivation="Vaste tekst.", version=0)
+    plan.status = status
+    plan.save()
+    calls = [
+        lambda: citation_add(actor=professional, plan=plan, article=article("Pw 48"), application="may"),
+        lambda: services.citation_update(
+            actor=professional, citation=citation, application="may", motivation="x", version=citation.version
+        ),
+        lambda: services.citation_delete(actor=professional, citation=citation),
+        lambda: services.motivation_save(actor=professional, plan=plan, motivation="Nieuw.", version=basis.version),
+    ]
+    for call in calls:
+        with pytest.raises(ValidationError, match="liggen vast"):
+            call()
+
+    client = login(professional)
+    url = reverse("legal:plan_legitimacy", args=[plan.pk])
+    html = client.get(url).content.decode()
+    assert "liggen vast" in html
+    assert "Kies dit artikel" not in html and "Motivering opslaan" not in html and "Verwijderen" not in html
+    assert "Vaste tekst." in html and "Pw art. 35" in html
+
+    pw48 = article("Pw 48")
+    posts = [
+        (reverse("legal:citation_add", args=[plan.pk]), {"article_ref": f"n:{pw48.pk}", "application": "may"}),
+        (
+            reverse("legal:citation_update", args=[plan.pk, citation.pk]),
+            {f"c{citation.pk}-application": "may", f"c{citation.pk}-motivation": "x", f"c{citation.pk}-version": 0},
+        ),
+        (reverse("legal:citation_delete", args=[plan.pk, citation.pk]), {}),
+        (reverse("legal:motivation", args=[plan.pk]), {"motivation": "Nieuw.", "version": 1, "action": "save"}),
+        (reverse("legal:motivation", args=[plan.pk]), {"motivation": "", "version": 1, "action": "draft"}),
+    ]
+    for post_url, data in posts:
+        response = client.post(post_url, data, follow=True)
+        assert response.status_code == 200
+        assert "liggen vast" in response.content.decode() or "ligt vast" in response.content.decode()
+    citation.refresh_from_db()
+    assert list(Citation.objects.filter(plan=plan)) == [citation]
+    assert (citation.application, citation.motivation) == ("must", "m")
+    assert PlanLegalBasis.objects.get(plan=plan).motivation == "Vaste tekst."
 
 
 def test_motivation_draft_save_and_conflict(plan, professional, outsider, manager, login):
