@@ -3,17 +3,21 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from doorbraak.organisations.constants import PLAN_ROLES, Role
+from doorbraak.plans.selectors import plan_counts_for_organisation
 
 
 @login_required
 def home(request):
-    """Send each role to where its work is."""
+    """Send each role to where its work is; roles without plans get an overview with their links."""
     membership = request.membership
     if membership and membership.role in PLAN_ROLES:
         return redirect("plans:list")
     if membership and membership.role == Role.FUNCTIONAL_ADMIN:
         return redirect("organisations:overview")
-    return render(request, "core/home.html")
+    context = {}
+    if membership and membership.role in (Role.MANAGER, Role.POLICY_ANALYST):
+        context["counts"] = plan_counts_for_organisation(organisation=membership.organisation)
+    return render(request, "core/home.html", context)
 
 
 @require_GET
