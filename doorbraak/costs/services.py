@@ -49,9 +49,14 @@ LINE_FIELDS = (
 )
 
 
+def scenario_editable(plan: Plan, scenario: str) -> bool:
+    """Whether lines of this scenario may change in the plan's current status (the user's right to edit the
+    plan is checked separately, by plans.selectors.can_edit_plan)."""
+    return plan.status in (REALISED_EDITABLE if scenario == Scenario.REALISED else COSTS_EDITABLE)
+
+
 def _require_editable(plan: Plan, scenario: str) -> None:
-    allowed = REALISED_EDITABLE if scenario == Scenario.REALISED else COSTS_EDITABLE
-    if plan.status not in allowed:
+    if not scenario_editable(plan, scenario):
         raise ValidationError(
             _("Dit plan heeft de status '%(status)s'; dit scenario kan niet meer worden gewijzigd.")
             % {"status": plan.get_status_display()}

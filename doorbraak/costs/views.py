@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
 
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.exceptions import ConflictError
@@ -20,7 +21,7 @@ from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
 from doorbraak.plans.services import plan_record_read
 
-from . import selectors, services
+from . import presentation, selectors, services
 from .constants import PLAN_SCENARIOS, FundingStream, Scenario
 from .forms import (
     BudgetForm,
@@ -41,6 +42,7 @@ from .tariffs_import import parse_rows, read_table
 
 PAGE = "costs/plan_return.html"
 SIGNING_SALT = "doorbraak.costs.tariff-import"
+EDIT_AUTO_ID = "id_edit_%s"  # the edit form can open inside the return page, next to the add form
 
 
 def _error_messages(exc: ValidationError) -> list[str]:
@@ -60,70 +62,81 @@ def _apply_errors(form, exc: ValidationError) -> None:
             form.add_error(None, message)
 
 
-def _workspace_context(request, plan, *, line_form=None, status_message="", error_messages=None):
-    lines = list(selectors.lines_for_plan(plan=plan))
-    figures = selectors.index_figures()
-    info = selectors.sheet_info(plan=plan, figures=figures)
-    result = selectors.plan_results(plan=plan, lines=lines)
-    editable = can_edit_plan(user=request.user, plan=plan) and plan.status in services.COSTS_EDITABLE
-    by_scenario = {s.value: [] for s in Scenario}
-    # Reverse each URL once and fill in the line id: 200 lines x 2 reverses is measurable on the page.
-    placeholder = "00000000-0000-0000-0000-000000000000"
-    edit_url = reverse("costs:line_edit", args=[plan.pk, placeholder])
-    delete_url = reverse("costs:line_delete", args=[plan.pk, placeholder])
-    for line in lines:
-        line.amount = result.line_amounts.get(line.pk)
-        line.edit_url = edit_url.replace(placeholder, str(line.pk))
-        line.delete_url = delete_url.replace(placeholder, str(line.pk))
-        by_scenario[line.scenario].append(line)
+def _results_context(plan, lines, result) -> dict:
+    """What the results block needs: totals per scenario, savings, the wrong-pocket table and its chart."""
+    present = {line["scenario"] for line in lines}
+    wrong_pocket = result.wrong_pocket()
+    streams = presentation.stream_labels()
+    chart = {
+        "scenarios": [str(s.label) for s in PLAN_SCENARIOS],
+        "totals": [str(result.totals[s.value]) for s in PLAN_SCENARIOS],
+        "streams": [streams.get(r["stream"], r["stream"]) for r in wrong_pocket],
+        "direct": [str(r["direct"]) for r in wrong_pocket],
+        "avoided": [str(r["avoided"]) for r in wrong_pocket],
+        "labels": {"direct": _("Directe besparing"), "avoided": _("Vermeden kosten"), "total": _("Totaal")},
+    }
     scenarios = [
         {
             "code": s.value,
             "label": s.label,
-            "lines": by_scenario[s.value],
             "total": result.totals[s.value],
             "low": result.totals_low[s.value],
             "high": result.totals_high[s.value],
         }
         for s in Scenario
-        if s in PLAN_SCENARIOS or by_scenario[s.value]
+        if s in PLAN_SCENARIOS or s.value in present
     ]
-    wrong_pocket = result.wrong_pocket()
-    chart = {
-        "scenarios": [str(s.label) for s in PLAN_SCENARIOS],
-        "totals": [str(result.totals[s.value]) for s in PLAN_SCENARIOS],
-        "streams": [
-            str(FundingStream(r["stream"]).label) if r["stream"] in FundingStream.values else r["stream"]
-            for r in wrong_pocket
-        ],
-        "direct": [str(r["direct"]) for r in wrong_pocket],
-        "avoided": [str(r["avoided"]) for r in wrong_pocket],
-        "labels": {"direct": _("Directe besparing"), "avoided": _("Vermeden kosten"), "total": _("Totaal")},
-    }
-    if line_form is None:
-        line_form = LineForm(organisation=plan.organisation, initial={"creation_token": uuid.uuid4()})
     return {
         "plan": plan,
-        "info": info,
         "scenarios": scenarios,
         "result": result,
         "wrong_pocket": wrong_pocket,
         "chart": chart,
-        "editable": editable,
-        "line_form": line_form,
-        "sheet_form": SheetForm(
-            initial={
-                "reference_date": info.reference_date,
-                "horizon_months": info.horizon_months,
-                "version": info.version,
-            }
-        ),
-        "suggestions": selectors.suggestions_for_plan(plan=plan, existing=lines) if editable else [],
-        "has_helpers": plan.helpers.exists() if editable else False,
-        "status_message": status_message,
-        "error_messages": error_messages or [],
-        "estimate_count": sum(1 for line in lines if line.is_estimate),
+        "estimate_count": sum(1 for line in lines if line["is_estimate"]),
     }
+
+
+def _workspace_context(request, plan, *, status_message="", error_messages=None):
+    lines = selectors.line_values_for_plan(plan=plan)
+    result = selectors.plan_results(plan=plan, lines=lines)
+    context = _results_context(plan, lines, result)
+    info = selectors.sheet_info(plan=plan)
+    may_edit = can_edit_plan(user=request.user, plan=plan)
+    editable_scenarios = {s.value for s in Scenario if may_edit and services.scenario_editable(plan, s.value)}
+    editable = Scenario.PLAN.value in editable_scenarios  # the draft stage: add lines, suggestions, settings
+    rows = presentation.line_rows(
+        lines,
+        amounts=result.line_amounts,
+        editable_scenarios=editable_scenarios,
+        edit_url=reverse("costs:line_edit", args=[plan.pk, presentation.UUID_PLACEHOLDER]),
+    )
+    for scenario in context["scenarios"]:
+        scenario["rows"] = [row for row in rows if row["scenario"] == scenario["code"]]
+        scenario["editable"] = scenario["code"] in editable_scenarios
+    context.update(
+        {
+            "info": info,
+            "editable": editable,
+            "sheet_form": SheetForm(
+                initial={
+                    "reference_date": info.reference_date,
+                    "horizon_months": info.horizon_months,
+                    "version": info.version,
+                }
+            )
+            if editable
+            else None,
+            "suggestions": selectors.suggestions_for_plan(
+                plan=plan, have={(line["scenario"], line["item_id"]) for line in lines if line["item_id"]}
+            )
+            if editable
+            else [],
+            "has_helpers": plan.helpers.exists() if editable else False,
+            "status_message": status_message,
+            "error_messages": error_messages or [],
+        }
+    )
+    return context
 
 
 def _render_workspace(request, plan, status=200, **kwargs):
@@ -137,7 +150,11 @@ def plan_return(request, plan_id):
     plan = plan_for_user(user=request.user, plan_id=plan_id)
     plan_record_read(actor=request.user, plan=plan)
     if request.htmx and request.GET.get("partial") == "results":
-        return render(request, f"{PAGE}#results", _workspace_context(request, plan))
+        lines = selectors.line_values_for_plan(plan=plan)
+        result = selectors.plan_results(plan=plan, lines=lines)
+        return render(request, f"{PAGE}#results", _results_context(plan, lines, result))
+    if request.htmx and request.GET.get("partial") == "workspace":
+        return render(request, f"{PAGE}#workspace", _workspace_context(request, plan))
     return render(request, PAGE, _workspace_context(request, plan))
 
 
@@ -148,33 +165,47 @@ def _after_change(request, plan, message):
     return redirect("costs:plan_return", plan_id=plan.pk)
 
 
-def _failed(request, plan, exc: ValidationError, line_form=None):
+def _failed(request, plan, exc: ValidationError):
     errors = _error_messages(exc)
     if request.htmx:
-        return _render_workspace(request, plan, line_form=line_form, error_messages=errors)
-    return _render_workspace(request, plan, status=400, line_form=line_form, error_messages=errors)
+        return _render_workspace(request, plan, error_messages=errors)
+    return _render_workspace(request, plan, status=400, error_messages=errors)
+
+
+def _render_add_form(request, plan, form, status=200):
+    """The add form: its own page without JavaScript; with HTMX it opens under the scenario's table (and
+    comes back there with its errors, as 200 because htmx 2 does not swap error responses)."""
+    context = {"plan": plan, "form": form, "editable": services.scenario_editable(plan, Scenario.PLAN)}
+    if request.htmx:
+        response = render(request, "costs/line_add.html#add_form", {**context, "inline": True})
+        return reswap(retarget(response, "#line-add-form"), "outerHTML") if request.method == "POST" else response
+    return render(request, "costs/line_add.html", context, status=status)
 
 
 @role_required(*PLAN_ROLES)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def line_add(request, plan_id):
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    if request.method == "GET":
+        scenario = request.GET.get("scenario")
+        initial = {"creation_token": uuid.uuid4(), "scenario": scenario if scenario in Scenario.values else None}
+        return _render_add_form(request, plan, LineForm(organisation=plan.organisation, initial=initial))
     form = LineForm(request.POST, organisation=plan.organisation)
-    if not form.is_valid():
-        return _failed(request, plan, ValidationError(_("Controleer de regel.")), line_form=form)
-    try:
-        services.line_add(
-            actor=request.user,
-            plan=plan,
-            data=form.line_data(),
-            manual_price=form.cleaned_data.get("manual_price"),
-            manual_reason=form.cleaned_data.get("manual_reason") or "",
-            creation_token=form.cleaned_data.get("creation_token"),
-        )
-    except ValidationError as exc:
-        _apply_errors(form, exc)
-        return _failed(request, plan, exc, line_form=form)
-    return _after_change(request, plan, _("Regel toegevoegd."))
+    if form.is_valid():
+        try:
+            services.line_add(
+                actor=request.user,
+                plan=plan,
+                data=form.line_data(),
+                manual_price=form.cleaned_data.get("manual_price"),
+                manual_reason=form.cleaned_data.get("manual_reason") or "",
+                creation_token=form.cleaned_data.get("creation_token"),
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            return _after_change(request, plan, _("Regel toegevoegd."))
+    return _render_add_form(request, plan, form, status=400)
 
 
 def _line_for(plan, line_id) -> CostLine:
@@ -189,20 +220,25 @@ def _line_for(plan, line_id) -> CostLine:
 @role_required(*PLAN_ROLES)
 @require_http_methods(["GET", "POST"])
 def line_edit(request, plan_id, line_id):
+    """One line: its own page without JavaScript; with HTMX the same form opens in place of the table row.
+    A line whose scenario is locked by the plan's status is shown read-only (and a POST is refused)."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     line = _line_for(plan, line_id)
+    editable = services.scenario_editable(plan, line.scenario)
     conflict = None
+    form = None
     if request.method == "POST":
-        form = LineForm(request.POST, organisation=plan.organisation, allow_realised=True)
+        if not editable:
+            return _failed(request, plan, ValidationError(_("Deze regel kan in deze fase niet meer worden gewijzigd.")))
+        form = LineForm(request.POST, organisation=plan.organisation, allow_realised=True, auto_id=EDIT_AUTO_ID)
         if form.is_valid():
-            manual = form.cleaned_data.get("manual_price")
             try:
                 services.line_update(
                     actor=request.user,
                     line=line,
                     data=form.line_data(),
                     version=form.cleaned_data.get("version") or 0,
-                    manual_price=manual,
+                    manual_price=form.cleaned_data.get("manual_price"),
                     manual_reason=form.cleaned_data.get("manual_reason") or "",
                 )
             except ConflictError:
@@ -216,12 +252,16 @@ def line_edit(request, plan_id, line_id):
                 _apply_errors(form, exc)
             else:
                 return _after_change(request, plan, _("Regel opgeslagen."))
-    else:
+    elif editable:
         form = _edit_form(plan, line)
+    context = {"plan": plan, "line": line, "form": form, "conflict": conflict, "editable": editable}
+    if request.htmx:
+        # htmx 2 does not swap error responses: answer 200 and put the form back in place of the row.
+        context["inline"] = True
+        response = render(request, "costs/line_edit.html#line_row_form", context)
+        return reswap(retarget(response, f"#line-{line.pk}"), "outerHTML")
     status = 409 if conflict else (400 if request.method == "POST" else 200)
-    return render(
-        request, "costs/line_edit.html", {"plan": plan, "line": line, "form": form, "conflict": conflict}, status=status
-    )
+    return render(request, "costs/line_edit.html", context, status=status)
 
 
 def _edit_form(plan, line):
@@ -229,6 +269,7 @@ def _edit_form(plan, line):
     return LineForm(
         organisation=plan.organisation,
         allow_realised=True,
+        auto_id=EDIT_AUTO_ID,
         initial={
             "scenario": line.scenario,
             "item": line.item_id,
