@@ -3,7 +3,7 @@ and 10,000 earlier plans (with tags and 3 citations each) in the same municipali
 
 Builds a throw-away SQLite database in a temporary directory (never the dev database), then measures
 ``doorbraak.legal.suggestions.suggestions_for_plan`` for 300 plans: p50/p95 warm (target p95 < 50 ms),
-the one-off cold start (index build) and the first call after a new citation (co-selection recount).
+the one-off cold start (index build) and the first read after a new citation (30 writes).
 
 Run: .venv/bin/python -m bench.legal_suggestions  [--plans 10000] [--samples 300]
 """
@@ -165,18 +165,30 @@ def main(argv=None):
         timings.append((time.perf_counter() - t) * 1000)
         assert len(result.suggestions) == 10
 
-    # A new citation changes co-selection: the next call must recount (no stale results).
-    citation_add(
-        actor=user, plan=sample[1], article=LegalArticle.objects.get(law_short="Pw", article="49"), application="may"
-    )
-    t = time.perf_counter()
-    suggestions_for_plan(plan=sample[2])
-    after_write = (time.perf_counter() - t) * 1000
+    # A new citation changes co-selection; the next read must see it (counts are per request, never stale).
+    # Measure the first read after each of 30 writes, on a plan sharing tags with the written one.
+    from doorbraak.plans.models import Plan
+
+    extra = list(LegalArticle.objects.filter(law_short="Pw"))
+    after_write = []
+    for i in range(30):
+        writer = sample[-1 - i]
+        writer.status = "concept"  # citations can only change while a plan is a concept
+        writer.save(update_fields=["status"])
+        article = next(a for a in extra if not Citation.objects.filter(plan=writer, national_article=a).exists())
+        citation_add(actor=user, plan=writer, article=article, application="may")
+        reader = Plan.objects.filter(tags__in=writer.tags.all()).exclude(pk=writer.pk).first()
+        t = time.perf_counter()
+        suggestions_for_plan(plan=reader)
+        after_write.append((time.perf_counter() - t) * 1000)
 
     p50, p95 = statistics.median(timings), percentile(timings, 0.95)
-    print(f"cold start (index build + co-selection count): {cold:.0f} ms")
+    print(f"cold start (index build): {cold:.0f} ms")
     print(f"warm: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(timings)} plans (target p95 < 50 ms)")
-    print(f"first call after a new citation (co-selection recount): {after_write:.0f} ms")
+    print(
+        f"first read after a new citation: p50 {statistics.median(after_write):.1f} ms, "
+        f"p95 {percentile(after_write, 0.95):.1f} ms, max {max(after_write):.1f} ms over {len(after_write)} writes"
+    )
     return 0 if p95 < 50 else 1
 
 

@@ -208,7 +208,14 @@ class Citation(models.Model):
                 name="citation_exactly_one_article",
             ),
         ]
-        indexes = [models.Index(fields=["organisation", "updated_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "updated_at"]),
+            # Co-selection counts (suggestions.py) read only these columns, per plan: covering index.
+            models.Index(
+                fields=["plan", "organisation", "national_article", "law_short", "article"],
+                name="legal_citation_coselect_idx",
+            ),
+        ]
         verbose_name = _("wetsverwijzing")
         verbose_name_plural = _("wetsverwijzingen")
 

@@ -1,10 +1,10 @@
-"""Suggestions for a plan: builds the pure ranker's input from the database, with caches that can
-never be stale (every cache key contains a cheap fingerprint of what it was built from)."""
+"""Suggestions for a plan: builds the pure ranker's input from the database. The article index is cached
+under a cheap fingerprint of the articles; co-selection counts are aggregated per request. Never stale."""
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q, Sum
 
 from .models import Citation, LegalArticle, LocalArticle
 from .ranking import ArticleDoc, ArticleIndex, CoSelection, PlanQuery, Suggestion
@@ -13,7 +13,6 @@ from .ranking import ArticleDoc, ArticleIndex, CoSelection, PlanQuery, Suggestio
 NATIONAL_MIN_CELL = 5
 
 _index_cache: dict[tuple, ArticleIndex] = {}
-_co_cache: dict[tuple, dict] = {}
 
 
 def national_doc(a: LegalArticle) -> ArticleDoc:
@@ -69,61 +68,55 @@ def article_index(*, organisation=None) -> ArticleIndex:
     return index
 
 
-def _co_selection_table(scope: str, citations, plans) -> tuple[dict, dict]:
-    """tag id -> {article key -> number of plans citing it}; tag id -> number of plans with the tag.
+def _co_selection_counts(*, organisation_id, tag_ids) -> tuple[tuple[dict, dict], tuple[dict, dict]]:
+    """For the municipality and nationwide: (tag id -> {article key -> plans citing it}, tag id -> plans
+    with the tag), restricted to the given tags.
 
-    One aggregated query each, cached per scope under a fingerprint of the citations and of the plans'
-    tag links, so any new, changed or removed citation or tag change leads to a recount."""
-    latest = citations.order_by("-updated_at").values_list("updated_at", flat=True).first()
-    # Any plan-tag change anywhere (a new link has a higher id; a removal lowers the count) invalidates.
-    tag_links = plans.model.tags.through.objects.all()
-    key = (citations.count(), latest, tag_links.count(), tag_links.aggregate(m=Max("id"))["m"])
-    cached = _co_cache.get(scope)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    pair_counts: dict[int, dict[str, int]] = defaultdict(dict)
+    Two aggregate queries per request, driven by the plan-tag link's tag index and the covering index
+    ``legal_citation_coselect_idx`` on citations, so they are never stale and a write costs nothing
+    extra (there is no cache to rebuild). Grouping by municipality gives both scopes in one pass; a plan
+    belongs to one municipality, so adding the per-municipality plan counts is exact."""
+    from doorbraak.plans.models import Plan
+
+    links = Plan.tags.through.objects.filter(tag_id__in=tag_ids)
+    local_pairs: dict[int, dict[str, int]] = defaultdict(dict)
+    national_pairs: dict[int, dict[str, int]] = defaultdict(dict)
     rows = (
-        citations.filter(plan__tags__isnull=False)
-        .values("plan__tags", "law_short", "article")
+        Citation.objects.filter(plan__tags__in=tag_ids)
+        .annotate(national=ExpressionWrapper(Q(national_article__isnull=False), output_field=BooleanField()))
+        .values("plan__tags", "organisation_id", "national", "law_short", "article")
         .annotate(n=Count("plan", distinct=True))
+        .order_by()
     )
+    merged: dict[tuple, int] = defaultdict(int)
     for row in rows:
-        by_key = pair_counts[row["plan__tags"]]
-        article_key = f"{row['law_short']} {row['article']}"
-        by_key[article_key] = by_key.get(article_key, 0) + row["n"]
-    tag_counts = {
-        row["tags"]: row["n"]
-        for row in plans.filter(tags__isnull=False).values("tags").annotate(n=Count("id", distinct=True))
-    }
-    result = (dict(pair_counts), tag_counts)
-    if len(_co_cache) > 256:
-        _co_cache.clear()
-    _co_cache[scope] = (key, result)
-    return result
+        key = f"{row['law_short']} {row['article']}"
+        if row["organisation_id"] == organisation_id:
+            merged[("local", row["plan__tags"], key)] += row["n"]
+        if row["national"]:
+            merged[("national", row["plan__tags"], key)] += row["n"]
+    for (scope, tag, key), n in merged.items():
+        (local_pairs if scope == "local" else national_pairs)[tag][key] = n
+    local_totals: dict[int, int] = defaultdict(int)
+    national_totals: dict[int, int] = defaultdict(int)
+    for row in links.values("tag_id", "plan__organisation_id").annotate(n=Count("plan_id")).order_by():
+        national_totals[row["tag_id"]] += row["n"]
+        if row["plan__organisation_id"] == organisation_id:
+            local_totals[row["tag_id"]] += row["n"]
+    return (dict(local_pairs), dict(local_totals)), (dict(national_pairs), dict(national_totals))
 
 
 def co_selection_for_plan(*, plan, tags) -> tuple[dict[str, CoSelection], dict[str, CoSelection]]:
     """For each article key: the best 'chosen in X of Y earlier plans with tag T' within the
     municipality, and the same nationwide (national articles only, aggregate with a minimum cell size).
     The plan's own citations are left out of its counts."""
-    from doorbraak.plans.models import Plan
-
     if not tags:
         return {}, {}
     own_keys = {c.key for c in Citation.objects.filter(plan=plan).only("law_short", "article")}
     own_tags = {t.pk for t in tags}
-    scopes = (
-        (
-            f"org:{plan.organisation_id}",
-            Citation.objects.filter(organisation_id=plan.organisation_id),
-            Plan.objects.filter(organisation_id=plan.organisation_id),
-            1,
-        ),
-        ("national", Citation.objects.filter(national_article__isnull=False), Plan.objects.all(), NATIONAL_MIN_CELL),
-    )
+    scopes = _co_selection_counts(organisation_id=plan.organisation_id, tag_ids=sorted(own_tags))
     out = []
-    for scope, cits, plans, min_cell in scopes:
-        pairs, tag_totals = _co_selection_table(scope, cits, plans)
+    for (pairs, tag_totals), min_cell in zip(scopes, (1, NATIONAL_MIN_CELL), strict=True):
         best: dict[str, CoSelection] = {}
         for tag in tags:
             total = tag_totals.get(tag.pk, 0) - (1 if tag.pk in own_tags else 0)
