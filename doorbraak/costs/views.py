@@ -111,8 +111,9 @@ def _workspace_context(request, plan, *, status_message="", error_messages=None)
         edit_url=reverse("costs:line_edit", args=[plan.pk, presentation.UUID_PLACEHOLDER]),
     )
     for scenario in context["scenarios"]:
-        scenario["rows"] = [row for row in rows if row["scenario"] == scenario["code"]]
         scenario["editable"] = scenario["code"] in editable_scenarios
+        scenario["rows"] = [row for row in rows if row["scenario"] == scenario["code"]]
+        scenario["rows_html"] = presentation.rows_html(scenario["rows"], with_actions=scenario["editable"])
     context.update(
         {
             "info": info,
