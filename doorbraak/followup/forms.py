@@ -14,6 +14,20 @@ def _org_users(organisation, roles=None):
     return qs.order_by("last_name", "first_name", "email")
 
 
+EMPTY_CHOICE = _("— kies —")
+
+
+def _dutch_empty_choices(form):
+    """Django's "---------" placeholder in selects, as the Dutch "— kies —" the rest of the app shows."""
+    for field in form.fields.values():
+        if getattr(field, "empty_label", None) == "---------":
+            field.empty_label = EMPTY_CHOICE
+        elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+            choices = list(field.choices)
+            if choices and choices[0] == ("", "---------"):
+                field.choices = [("", EMPTY_CHOICE), *choices[1:]]
+
+
 class UserChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return obj.get_full_name() or obj.email
@@ -43,6 +57,7 @@ class EscalationLevelForm(forms.ModelForm):
         from .constants import DECIDER_ROLES
 
         self.fields["deciders"].queryset = _org_users(organisation, DECIDER_ROLES).select_related("membership")
+        _dutch_empty_choices(self)
 
 
 class ContactForm(forms.ModelForm):
@@ -56,6 +71,7 @@ class ContactForm(forms.ModelForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = _org_users(organisation)
+        _dutch_empty_choices(self)
 
 
 class DecisionForm(forms.Form):
@@ -80,6 +96,7 @@ class ActionForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = _org_users(organisation)
+        _dutch_empty_choices(self)
 
 
 class ActionStateForm(forms.Form):
@@ -137,6 +154,7 @@ class ConsentForm(forms.Form):
         self.fields["partner"].queryset = ContactPerson.objects.filter(
             organisation=organisation, is_active=True
         ).select_related("user")
+        _dutch_empty_choices(self)
 
     def clean(self):
         data = super().clean()

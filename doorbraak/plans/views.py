@@ -518,10 +518,15 @@ def plan_submit(request, plan_id):
         raise PermissionDenied
     try:
         followup_plan_submit(actor=request.user, plan=plan)
-    except TransitionError as err:
-        messages.error(request, _("Het plan kan nog niet worden ingediend:") + " " + " ".join(err.messages))
-    else:
-        messages.success(request, _("Het plan is ingediend en ligt nu voor bij het eerste niveau."))
+    except TransitionError:
+        # Back to the top of the page: the message and, right below it, the value triangle's list of what is
+        # missing are both in view (the status section further down would hide them).
+        messages.error(
+            request,
+            _("Het plan kan nog niet worden ingediend. Wat nog ontbreekt, staat hieronder bij de waardendriehoek."),
+        )
+        return redirect("plans:detail", plan_id=plan.pk)
+    messages.success(request, _("Het plan is ingediend en ligt nu voor bij het eerste niveau."))
     return redirect(_anchor_url(plan, "status"))
 
 

@@ -21,3 +21,17 @@ def test_date_inputs_accept_iso_on_submit(org, professional):
     form = ActionForm({"description": "Bellen", "owner": professional.pk, "due_date": "2026-12-01"}, organisation=org)
     assert form.is_valid(), form.errors
     assert form.cleaned_data["due_date"] == date(2026, 12, 1)
+
+
+def test_selects_offer_a_dutch_placeholder_not_djangos_dashes(org):
+    from doorbraak.followup.forms import ContactForm, EscalationLevelForm
+
+    for form in (
+        ActionForm(organisation=org),
+        ConsentForm(organisation=org),
+        ContactForm(organisation=org),
+        EscalationLevelForm(organisation=org),
+    ):
+        html = str(form)
+        assert "---------" not in html, type(form).__name__
+        assert "— kies —" in html, type(form).__name__

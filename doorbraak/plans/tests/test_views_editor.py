@@ -393,10 +393,25 @@ def test_submit_button_posts_to_one_small_view(plan, professional, login):
     """Submission may be routed through follow-up's checks; either it is submitted or a Dutch error is shown."""
     client = login(professional)
     response = client.post(reverse("plans:submit", args=[plan.pk]))
-    assert response.status_code == 302 and response["Location"].endswith("#sectie-status")
+    assert response.status_code == 302
     plan.refresh_from_db()
     page = client.get(detail(plan)).content.decode()
-    assert plan.status == PlanStatus.SUBMITTED or "utrecht-alert--error" in page
+    if plan.status == PlanStatus.SUBMITTED:
+        assert response["Location"].endswith("#sectie-status")
+    else:
+        assert "utrecht-alert--error" in page
+
+
+def test_refused_submit_lands_where_the_message_and_missing_parts_are_visible(plan, professional, login):
+    """Not on the status section far down the page: at the top, where the error and the value triangle are."""
+    client = login(professional)
+    response = client.post(reverse("plans:submit", args=[plan.pk]))
+    assert response["Location"] == detail(plan)
+    page = client.get(detail(plan)).content.decode()
+    assert "kan nog niet worden ingediend" in page
+    assert page.index("kan nog niet worden ingediend") < page.index("Voordat het plan kan worden ingediend")
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CONCEPT
 
 
 @pytest.mark.parametrize("decision", ["approved", "rejected"])
