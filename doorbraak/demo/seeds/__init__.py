@@ -10,11 +10,18 @@ How to add demo data for your app (e.g. cost lines, legal citations, engagement 
    changes the data of another one.
 5. What earlier areas made is on the context: ``ctx.organisations[slug]``, ``ctx.teams[name]``,
    ``ctx.users[key]`` (keys in ``doorbraak.demo.constants.DEMO_USERS``) and ``ctx.plans`` (one ``DemoPlan``
-   per demo household, also on a second run, with the case key, e.g. ``huurachterstand-ontruiming``, so you
-   can attach data that fits the story).
-6. Add a test to ``doorbraak/demo/tests/`` (the idempotency test already runs every area twice).
+   per demo household, also on a second run, with the case key, e.g. ``huurachterstand-ontruiming``, the
+   status the story ends in and the concept ``stage``, so you can attach data that fits the story).
+6. Time: the plans area builds every plan as a concept and leaves ``demo_plan.moment`` at the end of its last
+   sitting (``None`` when the plan existed already: then write nothing). Continue a plan's story with
+   ``ctx.sitting(demo_plan, rng, days=(1, 3))`` (a later day, office hours) or ``minutes=(10, 30)``: it moves
+   the clock, so your service calls and audit rows get realistic times, and moves the plan's moment on.
+   The plan stays a concept until the last area, ``workflow``, submits it through the follow-up services:
+   write the three sides of the value triangle before that.
+7. Add a test to ``doorbraak/demo/tests/`` (the idempotency test already runs every area twice).
 
-All areas run in one database transaction: if one fails, nothing is stored.
+All areas run in one database transaction: if one fails, nothing is stored. E-mails the services would send
+(decision requests, decisions) are discarded while seeding.
 """
 
 import importlib
@@ -25,15 +32,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import transaction
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from doorbraak.demo.constants import DEMO_RANDOM_SEED
 
 SEED_MODULES: tuple[str, ...] = (
     "organisations",  # municipalities, districts, teams, a user for every role
-    "plans",  # ~30 households with plans in every status (households + plans services)
+    "plans",  # ~30 households, each plan written as a concept (households + plans services)
     "costs",  # cost lines per demo plan and a Doorbraakbudget (doorbraak.costs.demo)
     "legal",  # citations and a motivation per demo plan with a breakthrough (doorbraak.legal.services)
+    "engagement",  # own words, goals, motivation, Positive Health now/expected (doorbraak.engagement.services)
+    "workflow",  # escalation matrix, contacts, consent, submit, decide, start, evaluate, close (followup)
 )
 
 _TOKEN_NAMESPACE = uuid.UUID("6f1d0c8e-4b7a-5d2e-9c3f-0a1b2c3d4e5f")
@@ -90,6 +100,14 @@ class DemoPlan:
     key: str  # stable, e.g. "voorbeeldstad-07"
     case: str  # the story it follows, e.g. "huurachterstand-ontruiming"
     plan: object  # doorbraak.plans.models.Plan
+    status: str = "concept"  # the status the story ends in (the workflow area takes it there)
+    owner_key: str = ""  # key in DEMO_USERS
+    stage: str = "ready"  # how far a concept got: see plans.CONCEPT_STAGES; "ready" for every other plan
+    moment: datetime | None = None  # end of the story's last sitting in this run; None: existed already
+
+    @property
+    def is_new(self) -> bool:
+        return self.moment is not None
 
 
 @dataclass
@@ -102,9 +120,30 @@ class SeedContext:
     users: dict = field(default_factory=dict)
     plans: list[DemoPlan] = field(default_factory=list)
     created: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
-    def rng(self, area: str) -> random.Random:
-        return random.Random(f"{DEMO_RANDOM_SEED}:{area}")  # noqa: S311 - demo data, not security
+    def rng(self, area: str, *parts) -> random.Random:
+        """A generator seeded per area (and per plan key, when given): adding data never shifts other data."""
+        return random.Random(":".join([DEMO_RANDOM_SEED, area, *map(str, parts)]))  # noqa: S311 - demo data
+
+    def sitting(
+        self, demo_plan: DemoPlan, rng: random.Random, *, days: tuple[int, int] = (0, 0), minutes=(5, 30)
+    ) -> datetime:
+        """Continue ``demo_plan``'s story: ``days`` later during office hours, or else ``minutes`` later.
+        Moves the clock there (never past the real now) and returns the new moment."""
+        base = demo_plan.moment
+        when = base + timedelta(minutes=rng.randint(*minutes))
+        if days[1]:
+            day = base + timedelta(days=rng.randint(*days))
+            day = day.replace(hour=rng.randint(8, 16), minute=rng.randint(0, 59), second=0, microsecond=0)
+            when = max(when, day)
+        demo_plan.moment = self.clock.jump(when)
+        return demo_plan.moment
+
+    def at_least(self, demo_plan: DemoPlan, when: datetime) -> datetime:
+        """Move ``demo_plan``'s story on to ``when`` unless it is further already."""
+        demo_plan.moment = self.clock.jump(max(demo_plan.moment, when))
+        return demo_plan.moment
 
     def token(self, *parts) -> uuid.UUID:
         """A stable UUID for a demo object, for use as a ``creation_token`` (idempotency)."""
@@ -115,7 +154,12 @@ class SeedContext:
 
 
 def run_seeds(*, log: Callable[[str], None] = lambda _msg: None) -> SeedContext:
-    with Clock() as clock, transaction.atomic():
+    # The services notify deciders and owners by e-mail after the commit; demo data must not mail anyone.
+    with (
+        override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"),
+        Clock() as clock,
+        transaction.atomic(),
+    ):
         ctx = SeedContext(log=log, clock=clock)
         for area in SEED_MODULES:
             module = importlib.import_module(f"doorbraak.demo.seeds.{area}")

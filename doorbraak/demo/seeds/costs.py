@@ -1,5 +1,6 @@
 """Demo cost lines (Rendement) for every demo plan, and a Doorbraakbudget per municipality. Delegates to
-doorbraak.costs.demo; idempotent (a plan that has lines is left alone, budgets are set to the same value)."""
+doorbraak.costs.demo; idempotent (a plan that has lines is left alone, budgets are set to the same value).
+A new plan gets its sum a day or three after it was written, while it is still a concept."""
 
 from decimal import Decimal
 
@@ -14,6 +15,8 @@ def seed(ctx) -> None:
     created = 0
     for demo_plan in ctx.plans:
         plan = demo_plan.plan
+        if demo_plan.is_new:
+            ctx.sitting(demo_plan, ctx.rng("costs", demo_plan.key), days=(1, 3))
         created += seed_demo_lines(actor=plan.owner, plan=plan, story=demo_plan.case)
     year = timezone.localdate(ctx.clock.real_now).year  # the seeding clock travels; budgets follow real time
     for organisation in ctx.organisations.values():

@@ -17,6 +17,8 @@ def seed(ctx) -> None:
         plan = demo_plan.plan
         if not plan.has_breakthrough or Citation.objects.filter(plan=plan).exists():
             continue
+        if demo_plan.is_new:  # in the same sitting as the sum, some minutes later
+            ctx.sitting(demo_plan, ctx.rng("legal", demo_plan.key), minutes=(10, 35))
         for suggestion in suggestions_for_plan(plan=plan, top=3).suggestions:
             ref = suggestion.refs[0]
             model = LegalArticle if ref.startswith("n:") else LocalArticle

@@ -1,9 +1,10 @@
-"""~30 households in Voorbeeldstad with plans in every status, plus two in Anderstad.
+"""~30 households in Voorbeeldstad, plus two in Anderstad, each with its plan written as a concept.
 
 Everything goes through the households and plans services, with the clock moved to realistic moments
-(editing sessions of a few minutes, days between sessions, a decision a week after submitting, evaluation
-after about six months), so audit rows, status history and time-to-plan look like real use.
-Idempotent: each household has a stable ``creation_token``; a household that exists is not touched again.
+(editing sessions of a few minutes, days between sessions), so audit rows and time-to-plan look like real use.
+The plans stay concepts here: the costs, legal and engagement areas fill the three sides of the value
+triangle, and the workflow area then takes each plan to the status of its story (``STATUSES``) through the
+follow-up services. Idempotent: each household has a stable ``creation_token``; one that exists is not touched.
 """
 
 from datetime import timedelta
@@ -13,42 +14,43 @@ from doorbraak.households.models import Household
 from doorbraak.households.services import household_create
 from doorbraak.plans.constants import PlanStatus as S
 from doorbraak.plans.models import Plan, Tag
-from doorbraak.plans.services import (
-    plan_create,
-    plan_item_add,
-    plan_item_update,
-    plan_record_read,
-    plan_set_tags,
-    plan_transition,
-    plan_update_section,
-)
+from doorbraak.plans.services import plan_create, plan_item_add, plan_set_tags, plan_update_section
 
 from . import DemoPlan
-from .cases import CASES, EVALUATION_NOTES, EXTRA_HELPERS, REJECTION_REASONS
+from .cases import CASES, EXTRA_HELPERS
 
-# The status of each Voorbeeldstad household, in order; owners rotate over the three professionals, so each
-# of them has plans in every status.
+# The status each Voorbeeldstad household's story ends in, in order; owners rotate over the three
+# professionals, so each of them has plans in every status (voorbeeldstad-01 is the first).
 STATUSES: list[str] = (
-    [S.CONCEPT] * 6
-    + [S.SUBMITTED] * 4
+    [S.CONCEPT] * 5
+    + [S.SUBMITTED] * 6
     + [S.APPROVED] * 4
     + [S.REJECTED] * 3
-    + [S.IN_PROGRESS] * 6
+    + [S.IN_PROGRESS] * 5
     + [S.EVALUATED] * 4
     + [S.CLOSED] * 3
 )
 OWNERS = ("prof_noord", "prof_centrum", "prof_zuid")
 
-# How many days ago a plan in this status was started (evaluations come after about six months).
+# How far each concept got, in the order of the concepts: only the first sitting (situation and helpers);
+# everything written but the household's voice incomplete (own words, no scores) or missing; ready to submit.
+FIRST_SITTING, VOICE_PARTIAL, VOICE_MISSING, READY = "first_sitting", "voice_partial", "voice_missing", "ready"
+CONCEPT_STAGES = (FIRST_SITTING, VOICE_PARTIAL, FIRST_SITTING, READY, VOICE_MISSING)
+
+# How many days ago a plan in this status was started. Evaluations are due 6 and 12 months after the
+# decision (one to four weeks after the start), so an evaluated plan started more than ~7 months ago and a
+# closed one (evaluated twice) more than 13 months ago; the organisation was set up 420 days ago.
 START_DAYS_AGO: dict[str, tuple[int, int]] = {
-    S.CONCEPT: (1, 21),
-    S.SUBMITTED: (8, 35),
-    S.APPROVED: (15, 50),
-    S.REJECTED: (20, 90),
+    S.CONCEPT: (6, 25),
+    S.SUBMITTED: (12, 35),
+    S.APPROVED: (18, 30),
+    S.REJECTED: (25, 90),
     S.IN_PROGRESS: (45, 170),
-    S.EVALUATED: (205, 280),
-    S.CLOSED: (285, 380),
+    S.EVALUATED: (235, 330),
+    S.CLOSED: (398, 414),
 }
+# Exceptions: this plan's six-month evaluation is due now (it shows in its owner's inbox).
+START_DAYS_AGO_FOR = {"voorbeeldstad-19": (212, 216)}
 
 # (key, case index, status, owner key) for the second municipality.
 ANDERSTAD_PLANS = [("anderstad-01", 1, S.CONCEPT, "anderstad_prof"), ("anderstad-02", 4, S.SUBMITTED, "anderstad_prof")]
@@ -61,9 +63,9 @@ def _euros(amount: int) -> str:
 class _Story:
     """Builds one household and its plan along a realistic timeline."""
 
-    def __init__(self, ctx, rng, key: str, case: dict, status: str, owner, decider):
-        self.ctx, self.rng, self.key, self.case, self.status = ctx, rng, key, case, status
-        self.owner, self.decider = owner, decider
+    def __init__(self, ctx, rng, key: str, case: dict, status: str, stage: str, owner):
+        self.ctx, self.rng, self.key, self.case, self.status, self.stage = ctx, rng, key, case, status, stage
+        self.owner = owner
         lo, hi = case["amount"]
         self.amount = _euros(rng.randrange(lo, hi + 1, 50)) if hi else ""
 
@@ -83,7 +85,7 @@ class _Story:
 
     def build(self) -> Plan:
         ctx, rng, case, owner = self.ctx, self.rng, self.case, self.owner
-        low, high = START_DAYS_AGO[self.status]
+        low, high = START_DAYS_AGO_FOR.get(self.key, START_DAYS_AGO[self.status])
         start = ctx.clock.real_now - timedelta(days=rng.randint(low, high))
         ctx.clock.jump(start.replace(hour=rng.randint(9, 14), minute=rng.randint(0, 59)))
         year = ctx.clock.real_now.year
@@ -114,8 +116,8 @@ class _Story:
                 actor=owner, plan=plan, kind="helper", data={"agency": agency, "role": role, "life_domain": domain}
             )
 
-        # A draft may stop here: half of the concepts are still being written.
-        if self.status == S.CONCEPT and rng.random() < 0.5:
+        # A draft may stop here: some concepts are still being written.
+        if self.stage == FIRST_SITTING:
             return plan
 
         # Second sitting, a few days later: perspective, needs, breakthrough, steps, tags.
@@ -150,17 +152,14 @@ class _Story:
             },
             version=plan.breakthrough_version,
         )
-        steps = []
         for n, (phase, description, who) in enumerate(case["steps"]):
             self.pause(40, 150)
             due = plan.perspective_target_date - timedelta(days=30 * (len(case["steps"]) - n - 1))
-            steps.append(
-                plan_item_add(
-                    actor=owner,
-                    plan=plan,
-                    kind="step",
-                    data={"description": description, "phase": phase, "owner": who, "due_date": due},
-                )
+            plan_item_add(
+                actor=owner,
+                plan=plan,
+                kind="step",
+                data={"description": description, "phase": phase, "owner": who, "due_date": due},
             )
         self.pause()
         tags = list(Tag.objects.filter(code__in=case["tags"]))
@@ -168,10 +167,7 @@ class _Story:
         if missing:
             raise ValueError(f"demo case {case['key']} uses unknown tags: {sorted(missing)}")
         plan.refresh_from_db()
-        plan = plan_set_tags(actor=owner, plan=plan, tags=tags, version=plan.tags_version)
-        if self.status == S.CONCEPT:
-            return plan
-        return self._walk_workflow(plan, steps)
+        return plan_set_tags(actor=owner, plan=plan, tags=tags, version=plan.tags_version)
 
     def _helpers(self) -> list[tuple[str, str, str]]:
         core = list(self.case["helpers"])
@@ -179,50 +175,6 @@ class _Story:
         names = {agency for agency, _, _ in core}
         extras = [h for h in EXTRA_HELPERS if h[0] not in names]
         return core + self.rng.sample(extras, k=min(len(extras), max(0, target - len(core))))
-
-    def _walk_workflow(self, plan: Plan, steps: list) -> Plan:
-        rng, owner, decider = self.rng, self.owner, self.decider
-        self.later(0, 3)
-        plan = plan_transition(actor=owner, plan=plan, to_status=S.SUBMITTED)
-        if self.status == S.SUBMITTED:
-            return plan
-
-        self.later(2, 9)
-        plan_record_read(actor=decider, plan=plan)
-        self.pause(300, 900)
-        if self.status == S.REJECTED:
-            return plan_transition(actor=decider, plan=plan, to_status=S.REJECTED, reason=rng.choice(REJECTION_REASONS))
-        plan = plan_transition(actor=decider, plan=plan, to_status=S.APPROVED)
-        if self.status == S.APPROVED:
-            return plan
-
-        self.later(1, 5)
-        plan = plan_transition(actor=owner, plan=plan, to_status=S.IN_PROGRESS)
-        self._mark_done(steps, phases={"first_need"}, min_days=10, max_days=30)
-        if self.status == S.IN_PROGRESS:
-            return plan
-
-        self._mark_done(steps, phases={"stabilise"}, min_days=40, max_days=100)
-        start = plan.created_at
-        self.ctx.clock.move_to(start + timedelta(days=rng.randint(183, 200)))
-        plan = plan_transition(actor=owner, plan=plan, to_status=S.EVALUATED, reason=rng.choice(EVALUATION_NOTES))
-        if self.status == S.EVALUATED:
-            return plan
-
-        self.later(20, 60)
-        return plan_transition(
-            actor=owner, plan=plan, to_status=S.CLOSED, reason="Plan afgesloten in overleg met het huishouden."
-        )
-
-    def _mark_done(self, steps: list, *, phases: set[str], min_days: int, max_days: int) -> None:
-        todo = [s for s in steps if s.phase in phases and not s.done]
-        if not todo:
-            return
-        self.later(min_days, max_days)
-        for step in todo:
-            self.pause(20, 60)
-            step.refresh_from_db()
-            plan_item_update(actor=self.owner, item=step, data={"done": True}, version=step.version)
 
 
 def _existing(ctx, key: str) -> Plan | None:
@@ -232,18 +184,37 @@ def _existing(ctx, key: str) -> Plan | None:
     return Plan.objects.filter(creation_token=ctx.token("plan", key)).first() or household.plans.first()
 
 
+def _stages(statuses) -> list[str]:
+    concepts = iter(CONCEPT_STAGES)
+    return [next(concepts) if status == S.CONCEPT else READY for status in statuses]
+
+
 def seed(ctx) -> None:
     rng = ctx.rng("plans")
     stories = [
-        (f"voorbeeldstad-{i + 1:02d}", CASES[i % len(CASES)], status, OWNERS[i % len(OWNERS)], "doorbraakteam")
-        for i, status in enumerate(STATUSES)
+        (f"voorbeeldstad-{i + 1:02d}", CASES[i % len(CASES)], status, stage, OWNERS[i % len(OWNERS)])
+        for i, (status, stage) in enumerate(zip(STATUSES, _stages(STATUSES), strict=True))
     ]
-    stories += [(key, CASES[case], status, owner, "anderstad_admin") for key, case, status, owner in ANDERSTAD_PLANS]
-    for key, case, status, owner_key, decider_key in stories:
+    stories += [
+        (key, CASES[case], status, FIRST_SITTING if status == S.CONCEPT else READY, owner)
+        for key, case, status, owner in ANDERSTAD_PLANS
+    ]
+    for key, case, status, stage, owner_key in stories:
         # Draw this story's random numbers even when it exists, so the others stay the same.
         story_rng = type(rng)(f"{rng.random()}:{key}")
         plan = _existing(ctx, key)
+        moment = None
         if plan is None:
-            story = _Story(ctx, story_rng, key, case, status, ctx.users[owner_key], ctx.users[decider_key])
-            plan = story.build()
-        ctx.plans.append(DemoPlan(key=key, case=case["key"], plan=plan))
+            plan = _Story(ctx, story_rng, key, case, status, stage, ctx.users[owner_key]).build()
+            moment = ctx.clock.current
+        ctx.plans.append(
+            DemoPlan(
+                key=key,
+                case=case["key"],
+                plan=plan,
+                status=status,
+                owner_key=owner_key,
+                stage=stage,
+                moment=moment,
+            )
+        )
