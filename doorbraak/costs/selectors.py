@@ -183,20 +183,7 @@ def resolve_item_price(*, organisation, item: PriceItem, reference_date: date, l
     (A manual price with a reason wins over both; that is decided by the service that saves the line.)"""
     tariff = local_tariff(organisation=organisation, item=item, on=reference_date)
     if tariff is not None:
-        return Resolution(
-            amount=tariff.amount,
-            origin=PriceOrigin.TARIFF,
-            source=f"{tariff.tariff_set.get_kind_display()}: {tariff.tariff_set.name}",
-            source_url="",
-            year=tariff.valid_from.year,
-            price_level_year=tariff.valid_from.year,
-            indexed=False,
-            index_note=_("tarief geldig vanaf %(date)s") % {"date": tariff.valid_from.strftime("%d-%m-%Y")},
-            is_estimate=False,
-            funding_stream=tariff.funding_stream,
-            cashable=tariff.cashable,
-            unit=tariff.unit,
-        )
+        return resolve_tariff_price(tariff=tariff, own_item=False)
     price = national_price(item=item, level_year=level_year)
     if price is None:
         return None
@@ -224,7 +211,14 @@ def resolve_item_price(*, organisation, item: PriceItem, reference_date: date, l
     )
 
 
-def resolve_tariff_price(*, tariff: Tariff) -> Resolution:
+def resolve_tariff_price(*, tariff: Tariff, own_item: bool = True) -> Resolution:
+    """The price of a local tariff: a municipality's own item, or (own_item=False) a tariff mapped to a
+    price-list item that wins over the national price."""
+    valid_from = {"date": tariff.valid_from.strftime("%d-%m-%Y")}
+    if own_item:
+        note = _("eigen post, tarief geldig vanaf %(date)s") % valid_from
+    else:
+        note = _("tarief geldig vanaf %(date)s") % valid_from
     return Resolution(
         amount=tariff.amount,
         origin=PriceOrigin.TARIFF,
@@ -233,7 +227,7 @@ def resolve_tariff_price(*, tariff: Tariff) -> Resolution:
         year=tariff.valid_from.year,
         price_level_year=tariff.valid_from.year,
         indexed=False,
-        index_note=_("eigen post, tarief geldig vanaf %(date)s") % {"date": tariff.valid_from.strftime("%d-%m-%Y")},
+        index_note=note,
         is_estimate=False,
         funding_stream=tariff.funding_stream,
         cashable=tariff.cashable,

@@ -172,6 +172,35 @@ def _check_range(line: CostLine) -> None:
         raise ValidationError(errors)
 
 
+def _locked_line(line: CostLine, version: int, *, missing_ok: bool = False) -> tuple[Plan, CostLine | None]:
+    """Lock the plan and the stored line, check that its scenario may change and that ``version`` is current.
+    A line that no longer exists is refused, or returned as None with ``missing_ok``."""
+    plan = _locked_plan(line.plan)
+    stored = CostLine.objects.select_for_update().filter(pk=line.pk).first()
+    if stored is None and not missing_ok:
+        raise ValidationError(_("Deze regel bestaat niet meer."))
+    if stored is not None:
+        _require_editable(plan, stored.scenario)
+        if version != stored.version:
+            raise ConflictError({"quantity": stored.quantity, "unit_price": stored.unit_price}, stored.version)
+    return plan, stored
+
+
+def _save_line(*, actor, plan: Plan, line: CostLine, action: str) -> CostLine:
+    line.full_clean(exclude=["plan", "organisation", "creation_token"])
+    line.save()
+    audit_record(
+        actor=actor,
+        organisation=plan.organisation,
+        action=action,
+        obj=plan,
+        line=str(line.pk),
+        scenario=line.scenario,
+        origin=line.price_origin,
+    )
+    return line
+
+
 @transaction.atomic
 def line_add(
     *,
@@ -201,29 +230,14 @@ def line_add(
     _check_range(line)
     if line.paid_from_budget:
         line.budget_status = BudgetStatus.COMMITTED
-    line.full_clean(exclude=["plan", "organisation", "creation_token"])
-    line.save()
-    audit_record(
-        actor=actor,
-        organisation=plan.organisation,
-        action="costs.line.add",
-        obj=plan,
-        line=str(line.pk),
-        scenario=line.scenario,
-        origin=line.price_origin,
-    )
-    return line
+    return _save_line(actor=actor, plan=plan, line=line, action="costs.line.add")
 
 
 @transaction.atomic
 def line_update(
     *, actor, line: CostLine, data: dict, version: int, manual_price: Decimal | None = None, manual_reason: str = ""
 ) -> CostLine:
-    plan = _locked_plan(line.plan)
-    stored = CostLine.objects.select_for_update().get(pk=line.pk)
-    _require_editable(plan, stored.scenario)
-    if version != stored.version:
-        raise ConflictError({"quantity": stored.quantity, "unit_price": stored.unit_price}, stored.version)
+    plan, stored = _locked_line(line, version)
     item_changed = ("item" in data and data["item"] != stored.item) or (
         "tariff" in data and data["tariff"] != stored.tariff
     )
@@ -245,48 +259,25 @@ def line_update(
         stored.budget_status = ""
         stored.paid_at = None
     stored.version += 1
-    stored.full_clean(exclude=["plan", "organisation", "creation_token"])
-    stored.save()
-    audit_record(
-        actor=actor,
-        organisation=plan.organisation,
-        action="costs.line.update",
-        obj=plan,
-        line=str(stored.pk),
-        scenario=stored.scenario,
-        origin=stored.price_origin,
-    )
-    return stored
+    return _save_line(actor=actor, plan=plan, line=stored, action="costs.line.update")
 
 
 @transaction.atomic
 def line_reprice(*, actor, line: CostLine, version: int) -> CostLine:
     """Resolve the price again from the current tariffs and price list (explicit user action only)."""
-    plan = _locked_plan(line.plan)
-    stored = CostLine.objects.select_for_update().get(pk=line.pk)
-    _require_editable(plan, stored.scenario)
-    if version != stored.version:
-        raise ConflictError({"unit_price": stored.unit_price}, stored.version)
+    plan, stored = _locked_line(line, version)
     if stored.item_id is None and stored.tariff_id is None:
         return stored
     _apply_price(stored, plan=plan, manual_price=None, manual_reason="")
     stored.version += 1
-    stored.save()
-    audit_record(
-        actor=actor, organisation=plan.organisation, action="costs.line.reprice", obj=plan, line=str(stored.pk)
-    )
-    return stored
+    return _save_line(actor=actor, plan=plan, line=stored, action="costs.line.reprice")
 
 
 @transaction.atomic
 def line_delete(*, actor, line: CostLine, version: int) -> None:
-    plan = _locked_plan(line.plan)
-    stored = CostLine.objects.filter(pk=line.pk).first()
+    plan, stored = _locked_line(line, version, missing_ok=True)
     if stored is None:
         return
-    _require_editable(plan, stored.scenario)
-    if version != stored.version:
-        raise ConflictError({"version": stored.version}, stored.version)
     if stored.budget_status == BudgetStatus.PAID:
         raise ValidationError(_("Deze regel is al betaald uit het Doorbraakbudget en kan niet worden verwijderd."))
     pk, scenario = str(stored.pk), stored.scenario

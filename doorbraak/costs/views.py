@@ -290,38 +290,32 @@ def _edit_form(plan, line):
     )
 
 
-@role_required(*PLAN_ROLES)
-@require_POST
-def line_delete(request, plan_id, line_id):
+def _versioned_line_action(request, plan_id, line_id, action, done: str):
+    """POST {version} -> ``action(actor=, line=, version=)`` on one line of an editable plan."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     line = _line_for(plan, line_id)
     form = VersionForm(request.POST)
     if not form.is_valid():
         return _failed(request, plan, ValidationError(_("Ongeldig verzoek.")))
     try:
-        services.line_delete(actor=request.user, line=line, version=form.cleaned_data["version"])
+        action(actor=request.user, line=line, version=form.cleaned_data["version"])
     except ConflictError:
         return _failed(request, plan, ValidationError(_("Deze regel is intussen gewijzigd; bekijk hem opnieuw.")))
     except ValidationError as exc:
         return _failed(request, plan, exc)
-    return _after_change(request, plan, _("Regel verwijderd."))
+    return _after_change(request, plan, done)
+
+
+@role_required(*PLAN_ROLES)
+@require_POST
+def line_delete(request, plan_id, line_id):
+    return _versioned_line_action(request, plan_id, line_id, services.line_delete, _("Regel verwijderd."))
 
 
 @role_required(*PLAN_ROLES)
 @require_POST
 def line_reprice(request, plan_id, line_id):
-    plan = plan_for_editing(user=request.user, plan_id=plan_id)
-    line = _line_for(plan, line_id)
-    form = VersionForm(request.POST)
-    if not form.is_valid():
-        return _failed(request, plan, ValidationError(_("Ongeldig verzoek.")))
-    try:
-        services.line_reprice(actor=request.user, line=line, version=form.cleaned_data["version"])
-    except ConflictError:
-        return _failed(request, plan, ValidationError(_("Deze regel is intussen gewijzigd; bekijk hem opnieuw.")))
-    except ValidationError as exc:
-        return _failed(request, plan, exc)
-    return _after_change(request, plan, _("Prijs opnieuw bepaald."))
+    return _versioned_line_action(request, plan_id, line_id, services.line_reprice, _("Prijs opnieuw bepaald."))
 
 
 @role_required(*PLAN_ROLES)
