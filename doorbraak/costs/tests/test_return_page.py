@@ -194,3 +194,39 @@ def test_creation_token_makes_double_submit_harmless(plan, professional, login):
     client.post(reverse("costs:line_add", args=[plan.pk]), data)
     client.post(reverse("costs:line_add", args=[plan.pk]), data)
     assert CostLine.objects.filter(plan=plan).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("status", "scenario", "allowed"),
+    [
+        (PlanStatus.CONCEPT, "plan", True),
+        (PlanStatus.SUBMITTED, "plan", False),
+        (PlanStatus.SUBMITTED, "realised", False),
+        (PlanStatus.APPROVED, "current", False),
+        (PlanStatus.IN_PROGRESS, "realised", True),
+        (PlanStatus.EVALUATED, "realised", True),
+        (PlanStatus.CLOSED, "realised", False),
+        (PlanStatus.REJECTED, "threatening", False),
+    ],
+)
+def test_services_lock_lines_by_status(plan, professional, status, scenario, allowed):
+    from django.core.exceptions import ValidationError
+
+    from doorbraak.costs import services
+
+    make_lines(plan, 1, scenario=scenario, description="Regel")
+    line = CostLine.objects.get(plan=plan)
+    plan.status = status
+    plan.save()
+    attempts = [
+        lambda: services.line_update(actor=professional, line=line, data={"quantity": Decimal(7)}, version=0),
+        lambda: services.line_reprice(actor=professional, line=CostLine.objects.get(pk=line.pk), version=1),
+        lambda: services.line_delete(actor=professional, line=line, version=2),
+    ]
+    for attempt in attempts:
+        if allowed:
+            attempt()
+        else:
+            with pytest.raises(ValidationError):
+                attempt()
+    assert CostLine.objects.filter(pk=line.pk).exists() is not allowed
