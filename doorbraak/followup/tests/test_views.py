@@ -301,6 +301,10 @@ def test_contact_views(org, functional_admin, professional, colleague, outsider_
     assert login(outsider_admin).get(edit).status_code == 404
     assert login(professional).get(edit).status_code == 403
     assert "Klantmanager" not in login(outsider_admin).get(reverse("followup:matrix")).content.decode()
+    # the admin's own overview lists both: the partner with its e-mail address, the colleague with theirs
+    page = login(functional_admin).get(reverse("followup:matrix"))
+    assert page.status_code == 200
+    assert "km@uwv.example" in page.content.decode() and colleague.email in page.content.decode()
 
 
 def test_contact_user_from_other_org_refused(org, functional_admin, outsider):
