@@ -49,7 +49,7 @@ NATIONAL_ADMIN = "national_admin"
 DEMO_USERS: tuple[DemoUser, ...] = (
     DemoUser(
         "prof_noord", "professional@voorbeeldstad.example", "Sanne", "Bakker", Role.PROFESSIONAL, VOORBEELDSTAD,
-        "Wijkteam Noord", _("Mijn plannen: open een concept en werk het bij, of maak een nieuw huishouden met plan."),
+        "Wijkteam Noord", _("Mijn inbox: een evaluatie die nu moet, open acties. Eén concept kan worden ingediend."),
     ),
     DemoUser(
         "prof_centrum", "professional.centrum@voorbeeldstad.example", "Youssef", "El Amrani", Role.PROFESSIONAL,
@@ -61,15 +61,15 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     ),
     DemoUser(
         "team_lead", "teamleider@voorbeeldstad.example", "Martijn", "Jansen", Role.TEAM_LEAD, VOORBEELDSTAD,
-        "Wijkteam Noord", _("De plannen van het hele team; coachen en meekijken."),
+        "Wijkteam Noord", _("Mijn inbox: plannen van het team die op uw besluit wachten; besluiten of voorleggen."),
     ),
     DemoUser(
         "doorbraakteam", "doorbraakteam@voorbeeldstad.example", "Anouk", "Smit", Role.DOORBRAAKTEAM, VOORBEELDSTAD,
-        "", _("Ingediende plannen beoordelen: goedkeuren of afwijzen met reden."),
+        "", _("Mijn inbox: plannen op uw niveau goedkeuren, afwijzen met reden of voorleggen."),
     ),
     DemoUser(
         "manager", "manager@voorbeeldstad.example", "Henk", "van Dijk", Role.MANAGER, VOORBEELDSTAD, "",
-        _("Alleen overzichten en cijfers, geen persoonsgegevens."),
+        _("Mijn inbox: een voorgelegd plan; verder alleen overzichten, geen persoonsgegevens."),
     ),
     DemoUser(
         "policy_analyst", "beleid@voorbeeldstad.example", "Fatima", "Yilmaz", Role.POLICY_ANALYST, VOORBEELDSTAD, "",
@@ -77,7 +77,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     ),
     DemoUser(
         "functional_admin", "beheer@voorbeeldstad.example", "Ruud", "Peters", Role.FUNCTIONAL_ADMIN, VOORBEELDSTAD,
-        "", _("Beheer: teams, wijken, gebruikers, huisstijl en termijn van het perspectief."),
+        "", _("Beheer: teams, gebruikers, huisstijl; escalatiematrix en vaste contactpersonen."),
     ),
     DemoUser(
         "national_admin", "landelijk@doorbraak.example", "Landelijk", "Beheer", NATIONAL_ADMIN, "", "",

@@ -203,7 +203,7 @@ def _check_consent_and_contacts(organisation):
     assert contacts.filter(user__isnull=False).exists()  # a colleague as well as partners
     households = Household.objects.filter(organisation=organisation, plans__status__in=PAST_CONCEPT).distinct()
     for household in households:
-        assert 1 <= SharingConsent.objects.filter(household=household).count() <= 3
+        assert 2 <= SharingConsent.objects.filter(household=household).count() <= 3
     consents = SharingConsent.objects.filter(organisation=organisation)
     assert consents.filter(withdrawn_on__isnull=False).count() == 1
     assert consents.filter(valid_until__lt=timezone.localdate()).exists()  # old plans: consent has expired
@@ -236,6 +236,10 @@ def _check_every_role_has_something_to_see(client, organisation):
             assert item.plan.household.reference in page.content.decode()
         for request in inbox.decisions:
             assert client.get(reverse("followup:plan_followup", args=[request.plan_id])).status_code == 200
+    # the functional admin: the escalation matrix and the contact persons
+    client.force_login(users["functional_admin"])
+    page = client.get(reverse("followup:matrix"))
+    assert page.status_code == 200 and "Woonstichting Voorbeeldstad" in page.content.decode()
     # an evaluated plan: forecast against realised on the follow-up page, and the engagement page
     client.force_login(professional)
     evaluated = own.get(status=PlanStatus.EVALUATED)
