@@ -136,6 +136,19 @@ def main():
     print(f"results partial (HTMX), 200 lines: wall {summary(partial_wall)}; CPU {summary(partial_cpu)}")
     load_after = os.getloadavg()
     print(f"load average (1 min) before {load_before[0]:.2f}, after {load_after[0]:.2f}; {os.cpu_count()} CPUs")
+    pressure = cpu_pressure()
+    if pressure:
+        print(f"CPU pressure (share of time some task waited for a CPU, last 60 s): {pressure}%")
+
+
+def cpu_pressure() -> str:
+    """Linux PSI 'some avg60' of /proc/pressure/cpu, or '' where the kernel does not expose it."""
+    try:
+        with open("/proc/pressure/cpu") as handle:
+            first = handle.readline().split()
+    except OSError:
+        return ""
+    return next((field.split("=")[1] for field in first if field.startswith("avg60=")), "")
 
 
 if __name__ == "__main__":
