@@ -114,6 +114,7 @@ def test_seed_demo_builds_everything_once(client):
     _check_evaluations(voorbeeldstad)
     _check_consent_and_contacts(voorbeeldstad)
     _check_every_role_has_something_to_see(client, voorbeeldstad)
+    _check_every_reachable_link_works(client)
     assert mail.outbox == []  # seeding never mails the demo's (fictional) deciders
 
 
@@ -248,6 +249,17 @@ def _check_every_role_has_something_to_see(client, organisation):
     assert "Directe besparing gerealiseerd" in page.content.decode()
     assert "Er zijn nog geen gerealiseerde kosten vastgelegd" not in page.content.decode()
     assert client.get(reverse("engagement:plan_engagement", args=[evaluated.pk])).status_code == 200
+    client.logout()
+
+
+def _check_every_reachable_link_works(client):
+    """The site's crawler (tests/test_crawl.py) over the demo: no dead link for the roles that use follow-up."""
+    from tests.test_crawl import crawl
+
+    for key in ("prof_noord", "team_lead", "doorbraakteam", "manager", "functional_admin"):
+        client.force_login(User.objects.get(email=next(u.email for u in DEMO_USERS if u.key == key)))
+        pages, problems = crawl(client)
+        assert pages > 3 and problems == [], (key, problems)
     client.logout()
 
 
