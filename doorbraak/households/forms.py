@@ -49,6 +49,12 @@ class MemberForm(forms.Form):
 
 
 class BaseMemberFormSet(forms.BaseFormSet):
+    # Django's own wording ("Verstuur minimaal 1 formulier.") talks about forms, not about the household.
+    default_error_messages = {
+        "too_few_forms": _("Vul minimaal één gezinslid in."),
+        "too_many_forms": _("Een huishouden heeft hier hoogstens %(num)d gezinsleden."),
+    }
+
     def members(self) -> list[dict]:
         return [f.cleaned_data for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
 

@@ -73,10 +73,20 @@ def test_double_submit_creates_one_household_and_one_plan(professional, team, lo
 def test_create_needs_one_member_and_a_sane_birth_year(professional, team, login):
     client = login(professional)
     data = create_data(
-        team, **{"leden-0-role": "", "leden-0-birth_year": "", "leden-1-role": "", "leden-1-birth_year": ""}
+        team,
+        **{
+            "leden-0-role": "",
+            "leden-0-birth_year": "",
+            "leden-0-label": "",
+            "leden-1-role": "",
+            "leden-1-birth_year": "",
+        },
     )
     response = client.post(CREATE, data)
     assert response.status_code == 400
+    page = response.content.decode()
+    assert "Vul minimaal één gezinslid in." in page
+    assert "formulier" not in page.split("<main")[1]  # no talk of "forms" to the user
     response = client.post(CREATE, create_data(team, **{"leden-1-birth_year": "2999"}))
     assert response.status_code == 400 and "toekomst" in response.content.decode()
     assert Household.objects.count() == 0
