@@ -182,3 +182,4 @@ class TagCreateForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["life_domain"].choices = [("", _("Geen (algemeen)")), *LifeDomain.choices]
+        self.fields["kind"].choices = [("", _("— kies —")), *TagKind.choices]

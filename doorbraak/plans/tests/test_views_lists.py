@@ -131,6 +131,15 @@ def test_national_admin_lists_adds_and_deactivates_tags(national_admin, plan, pr
     assert "Energiearmoede" not in login(professional).get(reverse("plans:detail", args=[other.pk])).content.decode()
 
 
+def test_tag_kind_select_has_a_dutch_placeholder_and_is_required(national_admin, login):
+    client = login(national_admin)
+    page = client.get(TAGS).content.decode()
+    assert "---------" not in page and "— kies —" in page
+    response = client.post(TAGS, {"kind": "", "label": "Zonder soort", "code": "zonder_soort"})
+    assert response.status_code == 400
+    assert not Tag.objects.filter(code="zonder_soort").exists()
+
+
 def test_duplicate_tag_code_is_refused(national_admin, login):
     response = login(national_admin).post(TAGS, {"kind": "problem", "label": "Dubbel", "code": "huurachterstand"})
     assert response.status_code == 400
