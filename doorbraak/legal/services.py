@@ -12,6 +12,7 @@ from doorbraak.core.exceptions import ConflictError
 from doorbraak.plans.models import Plan
 from doorbraak.plans.workflow import BLOCK1_EDITABLE
 
+from . import coselection
 from .constants import LOCAL_IMPORT_TTL_HOURS
 from .drafting import DraftItem, draft_motivation
 from .local_csv import parse_local_csv
@@ -102,11 +103,13 @@ def citation_add(*, actor, plan, article, application: str, motivation: str = ""
         **_snapshot(article),
     )
     citation.full_clean()
+    before = coselection.plan_state(plan.pk)
     try:
         with transaction.atomic():
             citation.save()
     except IntegrityError:  # a double submit raced us
         return Citation.objects.get(plan=plan, **lookup)
+    coselection.plan_sync(plan.pk, before)
     audit_record(
         actor=actor, organisation=plan.organisation, action="legal.cite", obj=plan, citation=citation.pk, op="add"
     )
@@ -139,7 +142,9 @@ def citation_update(*, actor, citation: Citation, application: str, motivation: 
 def citation_delete(*, actor, citation: Citation) -> None:
     plan = _require_legal_editable(citation.plan)
     pk = citation.pk
+    before = coselection.plan_state(plan.pk)
     Citation.objects.filter(pk=pk).delete()
+    coselection.plan_sync(plan.pk, before)
     audit_record(actor=actor, organisation=plan.organisation, action="legal.cite", obj=plan, citation=pk, op="delete")
 
 

@@ -1,11 +1,12 @@
 """Suggestions for a plan: builds the pure ranker's input from the database. The article index is cached
-under a cheap fingerprint of the articles; co-selection counts are aggregated per request. Never stale."""
+under a cheap fingerprint of the articles; co-selection counts are read from CoSelectionCount, which the
+writes keep exact in their own transaction (coselection.py). Never stale."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q, Sum
+from django.db.models import Count, Max, Sum
 
+from .coselection import counts_for_tags
 from .models import Citation, LegalArticle, LocalArticle
 from .ranking import ArticleDoc, ArticleIndex, CoSelection, PlanQuery, Suggestion
 
@@ -68,44 +69,6 @@ def article_index(*, organisation=None) -> ArticleIndex:
     return index
 
 
-def _co_selection_counts(*, organisation_id, tag_ids) -> tuple[tuple[dict, dict], tuple[dict, dict]]:
-    """For the municipality and nationwide: (tag id -> {article key -> plans citing it}, tag id -> plans
-    with the tag), restricted to the given tags.
-
-    Two aggregate queries per request, driven by the plan-tag link's tag index and the covering index
-    ``legal_citation_coselect_idx`` on citations, so they are never stale and a write costs nothing
-    extra (there is no cache to rebuild). Grouping by municipality gives both scopes in one pass; a plan
-    belongs to one municipality, so adding the per-municipality plan counts is exact."""
-    from doorbraak.plans.models import Plan
-
-    links = Plan.tags.through.objects.filter(tag_id__in=tag_ids)
-    local_pairs: dict[int, dict[str, int]] = defaultdict(dict)
-    national_pairs: dict[int, dict[str, int]] = defaultdict(dict)
-    rows = (
-        Citation.objects.filter(plan__tags__in=tag_ids)
-        .annotate(national=ExpressionWrapper(Q(national_article__isnull=False), output_field=BooleanField()))
-        .values("plan__tags", "organisation_id", "national", "law_short", "article")
-        .annotate(n=Count("plan", distinct=True))
-        .order_by()
-    )
-    merged: dict[tuple, int] = defaultdict(int)
-    for row in rows:
-        key = f"{row['law_short']} {row['article']}"
-        if row["organisation_id"] == organisation_id:
-            merged[("local", row["plan__tags"], key)] += row["n"]
-        if row["national"]:
-            merged[("national", row["plan__tags"], key)] += row["n"]
-    for (scope, tag, key), n in merged.items():
-        (local_pairs if scope == "local" else national_pairs)[tag][key] = n
-    local_totals: dict[int, int] = defaultdict(int)
-    national_totals: dict[int, int] = defaultdict(int)
-    for row in links.values("tag_id", "plan__organisation_id").annotate(n=Count("plan_id")).order_by():
-        national_totals[row["tag_id"]] += row["n"]
-        if row["plan__organisation_id"] == organisation_id:
-            local_totals[row["tag_id"]] += row["n"]
-    return (dict(local_pairs), dict(local_totals)), (dict(national_pairs), dict(national_totals))
-
-
 def co_selection_for_plan(*, plan, tags) -> tuple[dict[str, CoSelection], dict[str, CoSelection]]:
     """For each article key: the best 'chosen in X of Y earlier plans with tag T' within the
     municipality, and the same nationwide (national articles only, aggregate with a minimum cell size).
@@ -114,7 +77,7 @@ def co_selection_for_plan(*, plan, tags) -> tuple[dict[str, CoSelection], dict[s
         return {}, {}
     own_keys = {c.key for c in Citation.objects.filter(plan=plan).only("law_short", "article")}
     own_tags = {t.pk for t in tags}
-    scopes = _co_selection_counts(organisation_id=plan.organisation_id, tag_ids=sorted(own_tags))
+    scopes = counts_for_tags(organisation_id=plan.organisation_id, tag_ids=sorted(own_tags))
     out = []
     for (pairs, tag_totals), min_cell in zip(scopes, (1, NATIONAL_MIN_CELL), strict=True):
         best: dict[str, CoSelection] = {}
