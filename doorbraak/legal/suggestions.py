@@ -4,7 +4,7 @@ writes keep exact in their own transaction (coselection.py). Never stale."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Sum
+from django.db import connection
 
 from .coselection import counts_for_tags
 from .models import Citation, LegalArticle, LocalArticle
@@ -46,27 +46,48 @@ def local_doc(a: LocalArticle) -> ArticleDoc:
     )
 
 
-def _fingerprint(qs) -> tuple:
-    agg = qs.aggregate(n=Count("id"), m=Max("updated_at"), v=Sum("version"))
-    return (agg["n"], agg["m"], agg["v"])
+def _fingerprint(organisation_id) -> tuple:
+    """(count, last change, sum of versions) of the valid national articles and of this municipality's
+    valid local articles, in one round trip. Every edit of an article bumps ``version`` and ``updated_at``."""
+    national, local = LegalArticle._meta.db_table, LocalArticle._meta.db_table
+    sql = (
+        f"SELECT COUNT(*), MAX(updated_at), SUM(version) FROM {national} WHERE retired_at IS NULL "  # noqa: S608
+        f"UNION ALL SELECT COUNT(*), MAX(updated_at), SUM(version) FROM {local} "
+        "WHERE organisation_id = %s AND retired_at IS NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [organisation_id])
+        return tuple(tuple(row) for row in cursor.fetchall())
+
+
+@dataclass(frozen=True)
+class _CachedIndex:
+    index: ArticleIndex
+    articles: dict[str, object]  # ref -> LegalArticle / LocalArticle (read-only)
+
+
+def _cached_index(*, organisation=None) -> _CachedIndex:
+    organisation_id = organisation.pk if organisation else None
+    key = ("index", organisation_id, _fingerprint(organisation_id))
+    cached = _index_cache.get(key)
+    if cached is None:
+        national = list(LegalArticle.objects.filter(retired_at__isnull=True))
+        local = list(LocalArticle.objects.filter(organisation_id=organisation_id, retired_at__isnull=True))
+        articles: dict[str, object] = {f"n:{a.pk}": a for a in national}
+        articles.update({f"l:{a.pk}": a for a in local})
+        cached = _CachedIndex(
+            ArticleIndex([national_doc(a) for a in national] + [local_doc(a) for a in local]), articles
+        )
+        if len(_index_cache) > 64:
+            _index_cache.clear()
+        _index_cache[key] = cached
+    return cached
 
 
 def article_index(*, organisation=None) -> ArticleIndex:
-    """The index over valid national articles plus this municipality's valid local articles."""
-    national = LegalArticle.objects.filter(retired_at__isnull=True)
-    local = (
-        LocalArticle.objects.filter(organisation=organisation, retired_at__isnull=True)
-        if organisation
-        else LocalArticle.objects.none()
-    )
-    key = ("index", organisation.pk if organisation else None, _fingerprint(national), _fingerprint(local))
-    index = _index_cache.get(key)
-    if index is None:
-        docs = [national_doc(a) for a in national] + [local_doc(a) for a in local]
-        index = ArticleIndex(docs)
-        _index_cache.clear() if len(_index_cache) > 64 else None
-        _index_cache[key] = index
-    return index
+    """The index over valid national articles plus this municipality's valid local articles. Built once per
+    process and kept while the articles' fingerprint (count, last change, versions) stays the same."""
+    return _cached_index(organisation=organisation).index
 
 
 def co_selection_for_plan(*, plan, tags) -> tuple[dict[str, CoSelection], dict[str, CoSelection]]:
@@ -123,18 +144,12 @@ def query_for_plan(*, plan, tags) -> PlanQuery:
 def suggestions_for_plan(*, plan, top: int = 10) -> PlanSuggestions:
     """Ranked articles for this plan, recomputed from what block 1 holds now."""
     tags = list(plan.tags.all())
-    index = article_index(organisation=plan.organisation)
+    cached = _cached_index(organisation=plan.organisation)
     co, national_co = co_selection_for_plan(plan=plan, tags=tags)
-    ranked = index.rank(
+    ranked = cached.index.rank(
         query_for_plan(plan=plan, tags=tags), top=top, co_selection=co, national_co_selection=national_co
     )
-    refs = {ref for s in ranked for ref in s.refs}
-    national_ids = [int(r[2:]) for r in refs if r.startswith("n:")]
-    local_ids = [int(r[2:]) for r in refs if r.startswith("l:")]
-    articles: dict[str, object] = {f"n:{a.pk}": a for a in LegalArticle.objects.filter(pk__in=national_ids)}
-    articles.update(
-        {f"l:{a.pk}": a for a in LocalArticle.objects.filter(pk__in=local_ids, organisation_id=plan.organisation_id)}
-    )
+    articles = {ref: cached.articles[ref] for s in ranked for ref in s.refs}
     return PlanSuggestions(ranked, articles)
 
 
