@@ -250,14 +250,6 @@ class ArticleIndex:
             best_score, best_i, overlap, general = key_rows[0]
             score = best_score + OTHER_ROWS_SHARE * sum(max(r[0], 0.0) for r in key_rows[1:])
             best = self.docs[best_i].article
-            matched: dict[str, float] = defaultdict(float)
-            for _, i, _, _ in key_rows:
-                for term, value in contributions.get(i, {}).items():
-                    word = surface.get(term)
-                    if word:
-                        matched[word] = max(matched[word], value)
-            words = [w for w, _ in sorted(matched.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
-            domains = sorted({d for r in key_rows for d in r[2]})
             suggestions.append(
                 Suggestion(
                     key=key,
@@ -267,17 +259,25 @@ class ArticleIndex:
                     kind=best.kind,
                     local=best.local,
                     score=round(score, 4),
-                    domains=domains,
-                    words=words,
                     general=general,
                     co_selection=co_selection.get(key),
                     national_co_selection=national_co_selection.get(key),
                 )
             )
         suggestions.sort(key=lambda s: (-s.score, s.key))
-        if not top:
-            return suggestions
-        return self._with_general_slots(suggestions, top)
+        result = self._with_general_slots(suggestions, top) if top else suggestions
+        # The explanation (matched words, domains) only for what is returned.
+        for s in result:
+            key_rows = by_key[s.key]
+            matched: dict[str, float] = defaultdict(float)
+            for _, i, _, _ in key_rows:
+                for term, value in contributions.get(i, {}).items():
+                    word = surface.get(term)
+                    if word:
+                        matched[word] = max(matched[word], value)
+            s.words = [w for w, _ in sorted(matched.items(), key=lambda kv: (-kv[1], kv[0]))[:6]]
+            s.domains = sorted({d for r in key_rows for d in r[2]})
+        return result
 
     def _with_general_slots(self, ranked: list[Suggestion], top: int) -> list[Suggestion]:
         """The top ``top``, always holding the best general ground of each kind in GENERAL_SLOT_KINDS.

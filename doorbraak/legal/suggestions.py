@@ -101,19 +101,20 @@ def co_selection_for_plan(*, plan, tags) -> tuple[dict[str, CoSelection], dict[s
     scopes = counts_for_tags(organisation_id=plan.organisation_id, tag_ids=sorted(own_tags))
     out = []
     for (pairs, tag_totals), min_cell in zip(scopes, (1, NATIONAL_MIN_CELL), strict=True):
-        best: dict[str, CoSelection] = {}
+        best: dict[str, tuple[float, int, int, str]] = {}  # key -> (share, chosen, out of, tag label)
         for tag in tags:
             total = tag_totals.get(tag.pk, 0) - (1 if tag.pk in own_tags else 0)
             if total <= 0:
                 continue
             for key, n in pairs.get(tag.pk, {}).items():
-                n -= 1 if key in own_keys else 0
+                if key in own_keys:
+                    n -= 1
                 if n < min_cell:
                     continue
-                candidate = CoSelection(chosen=n, out_of=total, tag=tag.label)
-                if key not in best or candidate.share > best[key].share:
-                    best[key] = candidate
-        out.append(best)
+                share = n / total
+                if key not in best or share > best[key][0]:
+                    best[key] = (share, n, total, tag.label)
+        out.append({key: CoSelection(chosen=n, out_of=total, tag=label) for key, (_, n, total, label) in best.items()})
     return out[0], out[1]
 
 
