@@ -44,3 +44,14 @@ def test_plan_page_shows_the_panel(plan, professional, doorbraakteam, login):
     plan.status = PlanStatus.SUBMITTED
     plan.save()
     assert "Waardendriehoek" in login(doorbraakteam).get(reverse("plans:detail", args=[plan.pk])).content.decode()
+
+
+def test_submission_advice_only_while_the_plan_is_a_concept(plan):
+    """After submission the sides still show their state, but 'before it can be submitted' no longer applies."""
+    assert "Voordat het plan kan worden ingediend:" in render_panel(plan)
+    for status in (PlanStatus.SUBMITTED, PlanStatus.APPROVED, PlanStatus.IN_PROGRESS):
+        plan.status = status
+        html = render_panel(plan)
+        assert "Voordat het plan kan worden ingediend:" not in html
+        assert "kan worden ingediend." not in html
+        assert "Nog niet compleet" in html
