@@ -1,6 +1,11 @@
-"""Demo cost lines (Rendement) for every demo plan, and a Doorbraakbudget per municipality. Delegates to
-doorbraak.costs.demo; idempotent (a plan that has lines is left alone, budgets are set to the same value).
-A new plan gets its sum a day or three after it was written, while it is still a concept."""
+"""Demo cost lines (Rendement) for every demo plan, and a Doorbraakbudget per municipality.
+
+Each story has its own three scenarios (``cost_stories.STORIES``): the helpers now, what threatens without the
+plan and the plan with the cost of its exception. The exception's price follows the household's own amount
+(e.g. its rent arrears) and the volume of help varies a little per household (seeded per plan), so every
+plan has its own forecast. Idempotent: ``seed_plan_lines`` leaves a plan that has lines alone, and budgets
+are only set when missing. A new plan gets its sum a day or three after it was written, while still a concept.
+"""
 
 from decimal import Decimal
 
@@ -8,7 +13,19 @@ from django.utils import timezone
 
 from doorbraak.costs.demo import seed_demo_lines
 from doorbraak.costs.models import DoorbraakBudget
-from doorbraak.costs.services import budget_set
+from doorbraak.costs.services import budget_set, seed_plan_lines
+
+from .cost_stories import STORIES, lines_for, story_amount
+
+# How much help a household gets compared with the story's standard, chosen per plan (seeded).
+VOLUME_SCALES = ("0.8", "0.85", "0.9", "0.95", "1", "1.05", "1.1", "1.15", "1.2")
+
+
+def plan_line_specs(ctx, demo_plan) -> list[dict]:
+    plan = demo_plan.plan
+    amount = story_amount(plan.situation, plan.breakthrough_description)
+    scale = Decimal(ctx.rng("costs-volume", demo_plan.key).choice(VOLUME_SCALES))
+    return lines_for(demo_plan.case, amount=amount, scale=scale)
 
 
 def seed(ctx) -> None:
@@ -17,7 +34,10 @@ def seed(ctx) -> None:
         plan = demo_plan.plan
         if demo_plan.is_new:
             ctx.sitting(demo_plan, ctx.rng("costs", demo_plan.key), days=(1, 3))
-        created += seed_demo_lines(actor=plan.owner, plan=plan, story=demo_plan.case)
+        if demo_plan.case in STORIES:
+            created += seed_plan_lines(actor=plan.owner, plan=plan, lines=plan_line_specs(ctx, demo_plan))
+        else:  # a story without its own sum yet: the generic one of the costs app
+            created += seed_demo_lines(actor=plan.owner, plan=plan, story=demo_plan.case)
     year = timezone.localdate(ctx.clock.real_now).year  # the seeding clock travels; budgets follow real time
     for organisation in ctx.organisations.values():
         admin = organisation.memberships.filter(role="functional_admin").select_related("user").first()
@@ -26,4 +46,4 @@ def seed(ctx) -> None:
                 if DoorbraakBudget.objects.filter(organisation=organisation, year=y).exists():
                     continue
                 budget_set(actor=admin.user, organisation=organisation, year=y, amount=Decimal("250000.00"))
-    ctx.log(f"costs: {created} demo plans priced")
+    ctx.log(f"costs: {created} demo cost lines")
