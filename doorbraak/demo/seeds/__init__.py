@@ -40,7 +40,7 @@ from doorbraak.demo.constants import DEMO_RANDOM_SEED
 SEED_MODULES: tuple[str, ...] = (
     "organisations",  # municipalities, districts, teams, a user for every role
     "plans",  # ~30 households, each plan written as a concept (households + plans services)
-    "costs",  # cost lines per demo plan and a Doorbraakbudget (doorbraak.costs.demo)
+    "costs",  # cost lines per demo plan (seeds/cost_stories.py) and a Doorbraakbudget
     "legal",  # citations and a motivation per demo plan with a breakthrough (doorbraak.legal.services)
     "engagement",  # own words, goals, motivation, Positive Health now/expected (doorbraak.engagement.services)
     "workflow",  # escalation matrix, contacts, consent, submit, decide, start, evaluate, close (followup)

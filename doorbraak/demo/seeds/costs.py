@@ -11,11 +11,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from doorbraak.costs.demo import seed_demo_lines
 from doorbraak.costs.models import DoorbraakBudget
 from doorbraak.costs.services import budget_set, seed_plan_lines
 
-from .cost_stories import STORIES, lines_for, story_amount
+from .cost_stories import lines_for, story_amount
 
 # How much help a household gets compared with the story's standard, chosen per plan (seeded).
 VOLUME_SCALES = ("0.8", "0.85", "0.9", "0.95", "1", "1.05", "1.1", "1.15", "1.2")
@@ -34,10 +33,7 @@ def seed(ctx) -> None:
         plan = demo_plan.plan
         if demo_plan.is_new:
             ctx.sitting(demo_plan, ctx.rng("costs", demo_plan.key), days=(1, 3))
-        if demo_plan.case in STORIES:
-            created += seed_plan_lines(actor=plan.owner, plan=plan, lines=plan_line_specs(ctx, demo_plan))
-        else:  # a story without its own sum yet: the generic one of the costs app
-            created += seed_demo_lines(actor=plan.owner, plan=plan, story=demo_plan.case)
+        created += seed_plan_lines(actor=plan.owner, plan=plan, lines=plan_line_specs(ctx, demo_plan))
     year = timezone.localdate(ctx.clock.real_now).year  # the seeding clock travels; budgets follow real time
     for organisation in ctx.organisations.values():
         admin = organisation.memberships.filter(role="functional_admin").select_related("user").first()
