@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo runs as users see it (Dutch error pages, no debug page listing the URLs); `make run DEBUG=1` for development.
+DEBUG ?= 0
 CHROMIUM ?= /usr/bin/chromium
 # Extra pytest arguments, e.g. `make test PYTEST_ARGS='-k walk -x'`.
 PYTEST_ARGS ?=
@@ -14,7 +16,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 run: setup seed ## set up everything, load the demo and serve it on http://127.0.0.1:8000
 	$(PY) manage.py demo_logins --url http://$(HOST):$(PORT)/
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=$(DEBUG) $(PY) manage.py runserver --insecure $(HOST):$(PORT)
 
 help: ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /  make \1\t/'
