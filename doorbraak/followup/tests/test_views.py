@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from doorbraak.followup import services
 from doorbraak.followup.constants import ActionState, DecisionState
@@ -320,3 +321,16 @@ def test_due_evaluation_in_inbox_via_view(approved, professional, login):
     Evaluation.objects.filter(plan=approved, months=6).update(due_on=date(2020, 1, 1))
     page = login(professional).get(reverse("followup:inbox")).content.decode()
     assert "evaluatie na 6 maanden" in page
+
+
+def test_sharing_without_partners_explains_instead_of_showing_an_empty_form(submitted, professional, login):
+    page = login(professional).get(followup_url(submitted.plan, "sharing")).content.decode()
+    assert "Er zijn nog geen partners" in page
+    assert 'name="parts"' not in page
+
+
+def test_followup_dates_are_written_out_in_dutch(submitted, professional, login):
+    page = login(professional).get(followup_url(submitted.plan, "plan_followup")).content.decode()
+    opened = timezone.localtime(submitted.opened_at)
+    assert date_format(opened, "j F Y") in page
+    assert opened.strftime("%d-%m-%Y") not in page
