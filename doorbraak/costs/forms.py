@@ -8,6 +8,12 @@ from doorbraak.plans.vocabulary import BREAKTHROUGHS, PROBLEMS, SOLUTIONS
 from .constants import PLAN_SCENARIOS, FundingStream, IndexType, Scenario, TariffKind
 from .models import PriceItem, Tariff
 
+
+def date_input():
+    """HTML date field: the browser only accepts ISO (YYYY-MM-DD) values, whatever the active locale."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 BOOL_CHOICES = [("", _("Volgt de post")), ("1", _("Ja")), ("0", _("Nee"))]
 
 
@@ -106,9 +112,7 @@ class LineForm(forms.Form):
 
 
 class SheetForm(forms.Form):
-    reference_date = forms.DateField(
-        label=_("Peildatum (voor tarieven en prijspeil)"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    reference_date = forms.DateField(label=_("Peildatum (voor tarieven en prijspeil)"), widget=date_input())
     horizon_months = forms.IntegerField(label=_("Horizon (maanden)"), min_value=1, max_value=120)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -129,7 +133,7 @@ class TariffUploadForm(forms.Form):
     name = forms.CharField(label=_("Naam van de tariefset"), max_length=200)
     default_valid_from = forms.DateField(
         label=_("Geldig vanaf (als het bestand geen datum per regel heeft)"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=date_input(),
     )
     file = forms.FileField(label=_("Bestand (CSV of XLSX)"))
 
@@ -144,7 +148,7 @@ class BudgetForm(forms.Form):
 
 
 class MarkPaidForm(forms.Form):
-    paid_at = forms.DateField(label=_("Betaald op"), widget=forms.DateInput(attrs={"type": "date"}))
+    paid_at = forms.DateField(label=_("Betaald op"), widget=date_input())
 
 
 class ItemPriceForm(forms.Form):
