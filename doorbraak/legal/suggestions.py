@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from doorbraak.core.constants import LifeDomain
+
 from .coselection import counts_for_tags
 from .models import Citation, LegalArticle, LocalArticle
 from .ranking import ArticleDoc, ArticleIndex, CoSelection, PlanQuery, Suggestion
@@ -152,6 +154,12 @@ def suggestions_for_plan(*, plan, top: int = 10) -> PlanSuggestions:
     )
     articles = {ref: cached.articles[ref] for s in ranked for ref in s.refs}
     return PlanSuggestions(ranked, articles)
+
+
+def domain_labels(codes) -> list[str]:
+    """The Dutch labels of life-domain codes, in the given order (an unknown code is shown as is)."""
+    labels = dict(LifeDomain.choices)
+    return [str(labels.get(code, code)) for code in codes]
 
 
 def suggest_for_case(*, index: ArticleIndex, case: dict, top: int = 10) -> list[str]:

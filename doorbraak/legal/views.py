@@ -22,7 +22,7 @@ from .forms import (
     MotivationForm,
     NationalArticleForm,
 )
-from .suggestions import suggestions_for_plan
+from .suggestions import domain_labels, suggestions_for_plan
 
 # Legitimacy side of a plan ----------------------------------------------------------------------
 
@@ -40,6 +40,7 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
         suggestions.append(
             {
                 "s": s,
+                "domain_labels": domain_labels(s.domains),
                 "rows": rows,
                 "cited": any(ref in cited_refs for ref in s.refs),
                 "default_application": DEFAULT_APPLICATION.get(s.kind, Application.MAY),

@@ -29,6 +29,23 @@ def test_legitimacy_page_shows_suggestions_with_reasons(plan, professional, logi
     assert AuditEvent.objects.filter(action="legal.read", object_id=str(plan.pk)).exists()
 
 
+def test_suggestion_reasons_show_life_domain_labels_not_codes(plan, professional, login):
+    from doorbraak.plans.tests.factories import NeedFactory
+
+    NeedFactory(plan=plan, life_domain="opvoeden_opgroeien", description="Jeugdhulp voor de kinderen.")
+    NeedFactory(plan=plan, life_domain="psychische_gezondheid", description="Behandeling bij de GGZ.")
+    html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    assert "Opvoeden en opgroeien" in html or "Psychische gezondheid" in html
+    assert "leefgebied" in html
+    assert "opvoeden_opgroeien" not in html and "psychische_gezondheid" not in html
+
+
+def test_domain_labels_translates_codes_in_order():
+    from doorbraak.legal.suggestions import domain_labels
+
+    assert domain_labels(["wonen", "opvoeden_opgroeien", "onbekend"]) == ["Wonen", "Opvoeden en opgroeien", "onbekend"]
+
+
 def test_legitimacy_page_roles_and_tenancy(plan, team_lead, doorbraakteam, manager, policy_analyst, outsider, login):
     url = reverse("legal:plan_legitimacy", args=[plan.pk])
     assert login(team_lead).get(url).status_code == 200
