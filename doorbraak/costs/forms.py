@@ -199,7 +199,9 @@ class SuggestionRuleForm(forms.Form):
         max_length=300,
         help_text=_("Het plan moet al deze labels hebben."),
     )
-    item = forms.ModelChoiceField(label=_("Post"), queryset=PriceItem.objects.filter(is_active=True))
+    item = forms.ModelChoiceField(
+        label=_("Post"), queryset=PriceItem.objects.filter(is_active=True), empty_label=_("— kies —")
+    )
     scenario = forms.ChoiceField(label=_("Scenario"), choices=[(s.value, s.label) for s in PLAN_SCENARIOS])
     quantity = forms.DecimalField(label=_("Aantal"), min_value=0, max_digits=12, decimal_places=2)
     probability = forms.DecimalField(label=_("Kans"), min_value=0, max_value=1, max_digits=5, decimal_places=4)

@@ -55,3 +55,10 @@ def test_paid_at_on_ledger_has_iso_value(plan, professional, doorbraakteam, logi
     page = login(doorbraakteam).get(reverse("costs:ledger") + f"?jaar={year}").content.decode()
     field = re.search(r'<input[^>]*name="paid_at"[^>]*>', page).group(0)
     assert re.search(r'value="\d{4}-\d{2}-\d{2}"', field), field
+
+
+# --- 2. Dutch empty choice on the suggestion rules form ----------------------------------------------------
+def test_suggestion_rules_form_has_dutch_empty_label(national_admin, login):
+    page = login(national_admin).get(reverse("costs:suggestion_rules")).content.decode()
+    assert "---------" not in page
+    assert '<option value="" selected>— kies —</option>' in page
