@@ -7,6 +7,8 @@ from .constants import Application
 from .loading import split_list
 from .models import LegalArticle, LocalArticle
 
+EMPTY_LABEL = _("— kies —")
+
 
 class CitationForm(forms.Form):
     article_ref = forms.RegexField(regex=r"^[nl]:\d+$", widget=forms.HiddenInput)
@@ -48,7 +50,10 @@ class _ArticleFormMixin(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance and self.instance.pk and not self.is_bound:
             self.initial["keywords"] = "; ".join(self.instance.keywords)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
+                # Django's "---------" placeholder is not Dutch; the empty choice reads "— kies —".
+                field.choices = [(value, EMPTY_LABEL if value == "" else label) for value, label in field.choices]
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("class", "utrecht-textarea")
             elif isinstance(field.widget, forms.Select):
@@ -59,7 +64,6 @@ class _ArticleFormMixin(forms.ModelForm):
                 field.widget.attrs.setdefault("class", "utrecht-textbox")
             elif not isinstance(field.widget, forms.CheckboxSelectMultiple):
                 field.widget.attrs.setdefault("class", "utrecht-textbox")
-            _ = name
 
     def clean_keywords(self):
         return split_list(self.cleaned_data["keywords"])

@@ -379,3 +379,16 @@ def test_local_import_rejects_wrong_header(functional_admin, login):
     client = login(functional_admin)
     response = upload(client, "naam,tekst\nx,y\n")
     assert "Kolommen ontbreken" in client.get(response.url).content.decode()
+
+
+def test_article_forms_use_a_dutch_empty_choice(national_admin, functional_admin, login):
+    article_pk = LegalArticle.objects.first().pk
+    pages = [
+        (national_admin, reverse("legal:national_create")),
+        (national_admin, reverse("legal:national_edit", args=[article_pk])),
+        (functional_admin, reverse("legal:local_create")),
+    ]
+    for user, url in pages:
+        html = login(user).get(url).content.decode()
+        assert "---------" not in html, url
+        assert "— kies —" in html, url
