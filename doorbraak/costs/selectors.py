@@ -269,11 +269,33 @@ class Suggestion:
     origin: str  # "rule" or "similar"
 
 
+def tag_labels(codes) -> dict[str, str]:
+    """Code -> label of the plan tags (the national vocabulary); unknown codes map to themselves."""
+    from doorbraak.plans.models import Tag
+
+    codes = set(codes)
+    labels = {code: code for code in codes}
+    for code, label in Tag.objects.filter(code__in=codes).order_by("-is_active", "kind").values_list("code", "label"):
+        if labels[code] == code:
+            labels[code] = label
+    return labels
+
+
+def suggestion_rules_for_admin() -> list[SuggestionRule]:
+    """All national suggestion rules, each with ``labels``: the readable names of its tags, sorted."""
+    rules = list(SuggestionRule.objects.select_related("item"))
+    names = tag_labels(code for rule in rules for code in rule.codes)
+    for rule in rules:
+        rule.labels = sorted(names[code] for code in rule.codes)
+    return rules
+
+
 def suggestions_for_plan(*, plan, have: set[tuple[str, int]] | None = None) -> list[Suggestion]:
     """Lines the plan probably needs: national rules matching its tags, then items often used in earlier
     plans of the same municipality that share a tag. Items already on the plan in that scenario (``have``:
     (scenario, item id) pairs, read from the plan when not given) are skipped."""
-    tag_codes = set(plan.tags.values_list("code", flat=True))
+    plan_tag_labels = dict(plan.tags.values_list("code", "label"))
+    tag_codes = set(plan_tag_labels)
     if have is None:
         have = set(CostLine.objects.filter(plan=plan, item__isnull=False).values_list("scenario", "item_id").distinct())
     out: list[Suggestion] = []
@@ -283,7 +305,8 @@ def suggestions_for_plan(*, plan, have: set[tuple[str, int]] | None = None) -> l
             key = (rule.scenario, rule.item_id)
             if rule.codes and rule.codes <= tag_codes and key not in have and key not in seen:
                 seen.add(key)
-                reason = _("Bij labels: %(tags)s") % {"tags": ", ".join(sorted(rule.codes))}
+                names = sorted(plan_tag_labels.get(code, code) for code in rule.codes)
+                reason = _("Bij labels: %(tags)s") % {"tags": ", ".join(names)}
                 out.append(Suggestion(rule.item, rule.scenario, rule.quantity, rule.probability, reason, "rule"))
         similar = (
             CostLine.objects.filter(

@@ -459,7 +459,7 @@ def suggestion_rules(request):
         else:
             messages.success(request, _("Regel toegevoegd."))
             return redirect("costs:suggestion_rules")
-    rules = SuggestionRule.objects.select_related("item")
+    rules = selectors.suggestion_rules_for_admin()
     return render(
         request, "costs/suggestion_rules.html", {"rules": rules, "form": form}, status=400 if form.errors else 200
     )

@@ -62,3 +62,29 @@ def test_suggestion_rules_form_has_dutch_empty_label(national_admin, login):
     page = login(national_admin).get(reverse("costs:suggestion_rules")).content.decode()
     assert "---------" not in page
     assert '<option value="" selected>— kies —</option>' in page
+
+
+# --- 3. tag labels instead of tag codes --------------------------------------------------------------------
+def test_suggestion_rules_table_shows_tag_labels(national_admin, login):
+    from doorbraak.costs.models import PriceItem, SuggestionRule
+
+    SuggestionRule.objects.create(
+        tag_codes="begeleiding_thuis huurachterstand",
+        item=PriceItem.objects.get(code="jw_ots"),
+        scenario="threatening",
+        quantity=1,
+        probability=1,
+    )
+    page = login(national_admin).get(reverse("costs:suggestion_rules")).content.decode()
+    table = page.split("<tbody>")[1].split("</tbody>")[0]
+    assert '<th scope="row">Begeleiding thuis, Huurachterstand</th>' in table
+    assert not re.search(r'<th scope="row">[^<]*_', table)  # no raw codes such as dreigende_ontruiming
+
+
+def test_suggestion_reason_names_tag_labels(plan):
+    from doorbraak.costs.selectors import suggestions_for_plan
+    from doorbraak.plans.models import Tag
+
+    plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"))
+    reasons = [s.reason for s in suggestions_for_plan(plan=plan) if s.origin == "rule"]
+    assert reasons and all("Dreigende ontruiming" in r and "dreigende_ontruiming" not in r for r in reasons)
