@@ -29,6 +29,13 @@ def test_legitimacy_page_shows_suggestions_with_reasons(plan, professional, logi
     assert AuditEvent.objects.filter(action="legal.read", object_id=str(plan.pk)).exists()
 
 
+def test_legitimacy_heading_names_the_household_reference(plan, professional, login):
+    html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    ref = plan.household.reference
+    assert f'Legitimiteit <span class="badge">{ref}</span></h1>' in html
+    assert f"<title>Legitimiteit · {ref}" in html
+
+
 def test_suggestion_reasons_show_life_domain_labels_not_codes(plan, professional, login):
     from doorbraak.plans.tests.factories import NeedFactory
 
