@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .constants import CANONICAL_URL, CVDR_URL, Application, ArticleKind, RegulationType, Verified
+from .notation import article_label
 
 
 class ArticleBase(models.Model):
@@ -73,8 +74,7 @@ class LegalArticle(ArticleBase):
 
     @property
     def label(self) -> str:
-        lid = f" lid {self.paragraph}" if self.paragraph else ""
-        return f"{self.law_short} art. {self.article}{lid}"
+        return article_label(self.law_short, self.article, self.paragraph)
 
     @property
     def canonical_url(self) -> str:
@@ -227,8 +227,7 @@ class Citation(models.Model):
 
     @property
     def label(self) -> str:
-        lid = f" lid {self.paragraph}" if self.paragraph else ""
-        return f"{self.law_short} art. {self.article}{lid}"
+        return article_label(self.law_short, self.article, self.paragraph)
 
     @property
     def article_changed_since(self) -> bool:

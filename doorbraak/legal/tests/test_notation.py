@@ -1,0 +1,85 @@
+"""Citation labels read as Dutch legal notation for every paragraph form in the shipped law base."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from doorbraak.legal.notation import article_label, paragraph_notation
+
+CSV = Path(__file__).resolve().parents[1] / "data" / "legal-articles.csv"
+
+# Every distinct value of the `paragraph` column in legal-articles.csv, and how it reads.
+EXPECTED = {
+    "": "",
+    "1": "lid 1",
+    "2": "lid 2",
+    "3": "lid 3",
+    "4": "lid 4",
+    "5": "lid 5",
+    "7": "lid 7",
+    "8": "lid 8",
+    "9": "lid 9",
+    "10": "lid 10",
+    "11": "lid 11",
+    "1;3": "lid 1 en 3",
+    "1;4": "lid 1 en 4",
+    "1;9": "lid 1 en 9",
+    "1-2": "lid 1 en 2",
+    "2-3": "lid 2 en 3",
+    "3-4": "lid 3 en 4",
+    "4-5": "lid 4 en 5",
+    "1-3": "lid 1 tot en met 3",
+    "1 onder a": "lid 1, onder a",
+    "1 onder c": "lid 1, onder c",
+    "1 onder e": "lid 1, onder e",
+    "1 onder a en e": "lid 1, onder a en e",
+    "2 onder a": "lid 2, onder a",
+    "2 onder m": "lid 2, onder m",
+    "onder a": "onder a",
+}
+
+
+def _csv_paragraphs() -> set[str]:
+    with CSV.open(encoding="utf-8") as handle:
+        return {row["paragraph"].strip() for row in csv.DictReader(handle)}
+
+
+def test_table_covers_every_paragraph_form_in_the_data():
+    assert _csv_paragraphs() <= set(EXPECTED), "new paragraph form in the CSV: add it to EXPECTED"
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), sorted(EXPECTED.items()))
+def test_paragraph_notation(paragraph, expected):
+    assert paragraph_notation(paragraph) == expected
+
+
+@pytest.mark.parametrize("paragraph", sorted(_csv_paragraphs()))
+def test_labels_of_the_data_have_no_raw_notation(paragraph):
+    label = article_label("Wet X", "5", paragraph)
+    assert ";" not in label and "-" not in label and "lid onder" not in label and "  " not in label
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [("1;3-5", "lid 1 en 3 tot en met 5"), ("2 onder a;b;c", "lid 2, onder a, b en c"), (" 1 ,2 ", "lid 1 en 2")],
+)
+def test_other_list_forms(paragraph, expected):
+    assert paragraph_notation(paragraph) == expected
+
+
+def test_article_label():
+    assert article_label("AVG", "6", "1 onder a en e") == "AVG art. 6 lid 1, onder a en e"
+    assert article_label("Lpw 1969", "5", "onder a") == "Lpw 1969 art. 5 onder a"
+    assert article_label("Wet BRP", "2.40", "1;4") == "Wet BRP art. 2.40 lid 1 en 4"
+    assert article_label("Pw", "35") == "Pw art. 35"
+
+
+@pytest.mark.django_db
+def test_model_labels_use_the_notation():
+    from doorbraak.legal.models import Citation, LegalArticle
+
+    article = LegalArticle.objects.get(law_short="Lpw 1969", paragraph="onder a")
+    assert article.label == f"Lpw 1969 art. {article.article} onder a"
+    citation = Citation(law_short="Wet BRP", article="2.40", paragraph="1;4")
+    assert citation.label == "Wet BRP art. 2.40 lid 1 en 4"
