@@ -88,3 +88,19 @@ def test_suggestion_reason_names_tag_labels(plan):
     plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"))
     reasons = [s.reason for s in suggestions_for_plan(plan=plan) if s.origin == "rule"]
     assert reasons and all("Dreigende ontruiming" in r and "dreigende_ontruiming" not in r for r in reasons)
+
+
+# --- 4. ledger: household reference for those who may see the plan, capitalised statuses -------------------
+def test_ledger_rows_name_household_reference_and_capitalised_status(
+    plan, professional, team_lead, manager, policy_analyst, login
+):
+    add_budget_line(login(professional), plan)
+    ledger = reverse("costs:ledger") + f"?jaar={plan.cost_sheet.reference_date.year}"
+    page = login(team_lead).get(ledger).content.decode()
+    link = reverse("costs:plan_return", args=[plan.pk])
+    assert f'href="{link}">{plan.household.reference}</a>' in page
+    assert "Plan " + str(plan.pk)[:8] not in page
+    assert ">Aangevraagd</td>" in page and ">aangevraagd<" not in page
+    for aggregate_only in (manager, policy_analyst):
+        body = login(aggregate_only).get(ledger).content.decode()
+        assert plan.household.reference not in body and str(plan.pk)[:8] not in body and link not in body

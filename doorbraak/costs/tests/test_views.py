@@ -433,9 +433,10 @@ def test_budget_and_ledger(
     assert manager_page.status_code == 200
     body = manager_page.content.decode()
     assert "€\xa03.200,00" in body and str(plan.pk)[:8] not in body  # totals only, no plan link
+    assert plan.household.reference not in body
     assert login(professional).get(ledger).status_code == 403
     lead_page = login(team_lead).get(ledger).content.decode()
-    assert str(plan.pk)[:8] in lead_page
+    assert plan.household.reference in lead_page and "Plan " + str(plan.pk)[:8] not in lead_page
     # outsider's ledger shows nothing of this municipality
     assert "3.200,00" not in login(outsider_admin).get(ledger).content.decode()
     # doorbraakteam marks paid once the plan is approved
