@@ -17,16 +17,19 @@ def _group_thousands(whole: str) -> str:
 
 
 def format_euro(value) -> str:
-    """Dutch money: € 1.234,56 and € -1.234,56 (non-breaking space after the sign)."""
+    """Dutch money: € 1.234,56 and −€ 1.234,56 (a true minus sign before the euro sign).
+
+    The same notation as the follow-up app's ``euro`` filter (doorbraak/followup/templatetags/followup_tags.py);
+    there is no shared money formatter in doorbraak/core, so both apps keep their own."""
     if value is None or value == "":
         return ""
     try:
         amount = round_cents(value if isinstance(value, Decimal) else Decimal(value))
     except (InvalidOperation, TypeError, ValueError):
         return str(value)
-    sign = "-" if amount < 0 else ""
+    sign = "\u2212" if amount < 0 else ""
     whole, cents = f"{abs(amount):.2f}".split(".")
-    return f"€\u00a0{sign}{_group_thousands(whole)},{cents}"
+    return f"{sign}€ {_group_thousands(whole)},{cents}"
 
 
 def format_number(value) -> str:

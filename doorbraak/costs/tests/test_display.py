@@ -104,3 +104,24 @@ def test_ledger_rows_name_household_reference_and_capitalised_status(
     for aggregate_only in (manager, policy_analyst):
         body = login(aggregate_only).get(ledger).content.decode()
         assert plan.household.reference not in body and str(plan.pk)[:8] not in body and link not in body
+
+
+# --- 5. money notation: the same as the follow-up pages ----------------------------------------------------
+@pytest.mark.parametrize("value", ["-1602.80", "-1500", "0", "1234.5", "1234567.891", "-0.004", "999.995", "-1000000"])
+def test_costs_money_matches_followup_notation(value):
+    from decimal import Decimal
+
+    from doorbraak.costs.formatting import format_euro
+    from doorbraak.followup.templatetags.followup_tags import euro as followup_euro
+
+    assert format_euro(Decimal(value)) == followup_euro(Decimal(value))
+
+
+def test_negative_money_has_minus_before_euro_sign():
+    from decimal import Decimal
+
+    from doorbraak.costs.templatetags.costs_tags import euro
+
+    assert euro(Decimal("-1602.80")) == "\u2212€ 1.602,80"
+    assert euro(Decimal("1500")) == "€ 1.500,00"
+    assert euro(None) == ""
