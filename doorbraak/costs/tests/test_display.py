@@ -125,3 +125,36 @@ def test_negative_money_has_minus_before_euro_sign():
     assert euro(Decimal("-1602.80")) == "\u2212€ 1.602,80"
     assert euro(Decimal("1500")) == "€ 1.500,00"
     assert euro(None) == ""
+
+
+# --- 6. price list names keep their accents ----------------------------------------------------------------
+ACCENTED = {
+    "jw_residentieel": "Residentiële jeugdhulp (behandelgroep, open)",
+    "jus_detentie_jeugd": "Verblijf justitiële jeugdinrichting",
+    "jus_delict_vernieling": "Delict: vernieling van privé- of publiek eigendom",
+}
+
+
+def test_shipped_price_list_and_fresh_install_have_accented_names():
+    from doorbraak.costs.models import PriceItem
+    from doorbraak.costs.pricelist import price_list_by_code
+
+    rows = price_list_by_code()
+    for code, name in ACCENTED.items():
+        assert rows[code]["name"] == name
+        assert PriceItem.objects.get(code=code).name == name  # seeded by the data migration from the CSV
+
+
+def test_migration_renames_old_names_but_keeps_admin_edits():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from doorbraak.costs.models import PriceItem
+
+    migration = import_module("doorbraak.costs.migrations.0003_price_item_name_accents")
+    PriceItem.objects.filter(code="jw_residentieel").update(name="Residentiele jeugdhulp (behandelgroep, open)")
+    PriceItem.objects.filter(code="jus_detentie_jeugd").update(name="Eigen naam van de beheerder")
+    migration.forwards(apps, None)
+    assert PriceItem.objects.get(code="jw_residentieel").name == ACCENTED["jw_residentieel"]
+    assert PriceItem.objects.get(code="jus_detentie_jeugd").name == "Eigen naam van de beheerder"
