@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doorbraak.core.constants import LifeDomain
 
-from .constants import Application
+from .constants import LOCAL_CSV_COLUMNS, Application
 from .loading import split_list
 from .models import LegalArticle, LocalArticle
 
@@ -102,19 +102,7 @@ class NationalArticleForm(_ArticleFormMixin):
 class LocalArticleForm(_ArticleFormMixin):
     class Meta:
         model = LocalArticle
-        fields = [
-            "regulation_title",
-            "regulation_type",
-            "cvdr_id",
-            "article",
-            "heading",
-            "summary",
-            "kind",
-            "life_domains",
-            "keywords",
-            "valid_from",
-            "valid_until",
-        ]
+        fields = list(LOCAL_CSV_COLUMNS)  # the form edits exactly what a CSV import fills
         widgets = {"valid_from": forms.DateInput, "valid_until": forms.DateInput}
 
     def __init__(self, *args, organisation=None, **kwargs):

@@ -13,7 +13,24 @@ from .constants import CANONICAL_URL, CVDR_URL, Application, ArticleKind, Regula
 from .notation import article_label
 
 
-class ArticleBase(models.Model):
+class CitableMixin:
+    """Key and label shared by national articles, local articles and citations (from law_short, article and
+    paragraph)."""
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def key(self) -> str:
+        """The article key used by the suggestion cases and co-selection: '<law_short> <article>'."""
+        return f"{self.law_short} {self.article}"
+
+    @property
+    def label(self) -> str:
+        return article_label(self.law_short, self.article, self.paragraph)
+
+
+class ArticleBase(CitableMixin, models.Model):
     """Columns shared by national and local articles."""
 
     article = models.CharField(_("artikel"), max_length=32)
@@ -64,18 +81,6 @@ class LegalArticle(ArticleBase):
         verbose_name = _("wetsartikel")
         verbose_name_plural = _("wetsartikelen")
 
-    def __str__(self) -> str:
-        return self.label
-
-    @property
-    def key(self) -> str:
-        """The article key used by the suggestion cases: '<law_short> <article>'."""
-        return f"{self.law_short} {self.article}"
-
-    @property
-    def label(self) -> str:
-        return article_label(self.law_short, self.article, self.paragraph)
-
     @property
     def canonical_url(self) -> str:
         if self.bwb_id:
@@ -111,20 +116,13 @@ class LocalArticle(ArticleBase):
         verbose_name = _("lokaal artikel")
         verbose_name_plural = _("lokale artikelen")
 
-    def __str__(self) -> str:
-        return self.label
-
     @property
     def law_short(self) -> str:
         return self.regulation_title
 
     @property
-    def key(self) -> str:
-        return f"{self.regulation_title} {self.article}"
-
-    @property
-    def label(self) -> str:
-        return f"{self.regulation_title} art. {self.article}"
+    def paragraph(self) -> str:
+        return ""  # local articles are cited whole
 
     @property
     def canonical_url(self) -> str:
@@ -162,7 +160,7 @@ class PlanLegalBasis(models.Model):
         verbose_name_plural = _("juridische onderbouwingen")
 
 
-class Citation(models.Model):
+class Citation(CitableMixin, models.Model):
     """A cited article in a plan, with a snapshot of the article version that was cited."""
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="citations")
@@ -214,20 +212,9 @@ class Citation(models.Model):
         verbose_name = _("wetsverwijzing")
         verbose_name_plural = _("wetsverwijzingen")
 
-    def __str__(self) -> str:
-        return self.label
-
     @property
     def is_local(self) -> bool:
         return self.local_article_id is not None
-
-    @property
-    def key(self) -> str:
-        return f"{self.law_short} {self.article}"
-
-    @property
-    def label(self) -> str:
-        return article_label(self.law_short, self.article, self.paragraph)
 
     @property
     def article_changed_since(self) -> bool:

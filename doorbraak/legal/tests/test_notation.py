@@ -83,3 +83,12 @@ def test_model_labels_use_the_notation():
     assert article.label == f"Lpw 1969 art. {article.article} onder a"
     citation = Citation(law_short="Wet BRP", article="2.40", paragraph="1;4")
     assert citation.label == "Wet BRP art. 2.40 lid 1 en 4"
+
+
+@pytest.mark.django_db
+def test_local_article_label_and_key_are_unchanged():
+    from .factories import LocalArticleFactory
+
+    local = LocalArticleFactory(regulation_title="Huisvestingsverordening Voorbeeldstad", article="2.5")
+    assert local.label == str(local) == "Huisvestingsverordening Voorbeeldstad art. 2.5"
+    assert local.key == "Huisvestingsverordening Voorbeeldstad 2.5"
