@@ -1,35 +1,12 @@
-"""Dutch display formatting of money, quantities and percentages. Pure: no Django, only Decimal."""
+"""Dutch display formatting of quantities and percentages (money: doorbraak.core.formatting). Pure."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from .calculator import round_cents
+from doorbraak.core.formatting import format_euro, group_thousands
+
+__all__ = ["format_euro", "format_number", "format_percent", "truncate"]
 
 HUNDRED = Decimal(100)
-
-
-def _group_thousands(whole: str) -> str:
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return ".".join(groups)
-
-
-def format_euro(value) -> str:
-    """Dutch money: € 1.234,56 and −€ 1.234,56 (a true minus sign before the euro sign).
-
-    The same notation as the follow-up app's ``euro`` filter (doorbraak/followup/templatetags/followup_tags.py);
-    there is no shared money formatter in doorbraak/core, so both apps keep their own."""
-    if value is None or value == "":
-        return ""
-    try:
-        amount = round_cents(value if isinstance(value, Decimal) else Decimal(value))
-    except (InvalidOperation, TypeError, ValueError):
-        return str(value)
-    sign = "\u2212" if amount < 0 else ""
-    whole, cents = f"{abs(amount):.2f}".split(".")
-    return f"{sign}€ {_group_thousands(whole)},{cents}"
 
 
 def format_number(value) -> str:
@@ -39,7 +16,7 @@ def format_number(value) -> str:
     text = f"{Decimal(value).normalize():f}"
     whole, _, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
-    return sign + _group_thousands(whole.lstrip("-")) + ("," + frac if frac else "")
+    return sign + group_thousands(whole.lstrip("-")) + ("," + frac if frac else "")
 
 
 def format_percent(value) -> str:

@@ -1,0 +1,34 @@
+"""Dutch notation of money, shared by every page and document. Pure: no Django, only Decimal."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+MINUS = "\u2212"  # a true minus sign, read as "min" by screen readers
+
+
+def group_thousands(whole: str) -> str:
+    """'1234567' -> '1.234.567'."""
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return ".".join(groups)
+
+
+def format_euro(value, *, cents: bool = True) -> str:
+    """€ 1.234,56 and −€ 1.234,56; with ``cents=False`` whole euros (€ 26.121). Rounded half up.
+
+    Empty for None or ''; anything that is not a number is returned as text unchanged."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = value if isinstance(value, Decimal) else Decimal(str(value))
+        amount = amount.quantize(Decimal("0.01") if cents else Decimal("1"), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, TypeError, ValueError):
+        return str(value)
+    sign = MINUS if amount < 0 else ""
+    whole, _, fraction = f"{abs(amount):f}".partition(".")
+    text = group_thousands(whole)
+    if cents:
+        text += "," + fraction
+    return f"{sign}€ {text}"
