@@ -217,6 +217,14 @@ def _locked_open_request(request: DecisionRequest) -> DecisionRequest:
     return request
 
 
+def _open_request_for_decider(request: DecisionRequest, *, actor) -> DecisionRequest:
+    """The request, locked and still open, if ``actor`` decides at its level (403 otherwise)."""
+    request = _locked_open_request(request)
+    if not is_decider(user=actor, level=request.level, plan=request.plan):
+        raise PermissionDenied
+    return request
+
+
 def _close(request: DecisionRequest, *, actor, state: str, reason: str) -> None:
     request.state = state
     request.decided_by = actor
@@ -227,10 +235,8 @@ def _close(request: DecisionRequest, *, actor, state: str, reason: str) -> None:
 
 @transaction.atomic
 def decision_approve(*, actor, request: DecisionRequest, reason: str = "") -> DecisionRequest:
-    request = _locked_open_request(request)
+    request = _open_request_for_decider(request, actor=actor)
     plan = request.plan
-    if not is_decider(user=actor, level=request.level, plan=plan):
-        raise PermissionDenied
     plan = plan_transition(actor=actor, plan=plan, to_status=PlanStatus.APPROVED, reason=reason.strip())
     _close(request, actor=actor, state=DecisionState.APPROVED, reason=reason.strip())
     evaluations_schedule(actor=actor, plan=plan, approved_on=timezone.localdate())
@@ -249,10 +255,8 @@ def decision_reject(*, actor, request: DecisionRequest, reason: str) -> Decision
     """'No' is a valid answer, but only with its reason."""
     if not (reason or "").strip():
         raise TransitionError(_("Geef de reden van de afwijzing: ook 'nee' wordt met een reden vastgelegd."))
-    request = _locked_open_request(request)
+    request = _open_request_for_decider(request, actor=actor)
     plan = request.plan
-    if not is_decider(user=actor, level=request.level, plan=plan):
-        raise PermissionDenied
     plan = plan_transition(actor=actor, plan=plan, to_status=PlanStatus.REJECTED, reason=reason.strip())
     _close(request, actor=actor, state=DecisionState.REJECTED, reason=reason.strip())
     audit_record(actor=actor, organisation=plan.organisation, action="decision.reject", obj=plan, request=request.pk)
@@ -270,10 +274,8 @@ def decision_escalate(*, actor, request: DecisionRequest, note: str) -> Decision
     """Pass the plan on to the next level of the matrix, with a note why. Returns the new request."""
     if not (note or "").strip():
         raise TransitionError(_("Geef een toelichting: waarom legt u het plan voor aan het volgende niveau?"))
-    request = _locked_open_request(request)
+    request = _open_request_for_decider(request, actor=actor)
     plan = request.plan
-    if not is_decider(user=actor, level=request.level, plan=plan):
-        raise PermissionDenied
     following = next_level(level=request.level)
     if following is None:
         raise TransitionError(
