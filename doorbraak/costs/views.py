@@ -17,6 +17,7 @@ from django_htmx.http import reswap, retarget
 
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.exceptions import ConflictError
+from doorbraak.core.forms import add_service_errors
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
 from doorbraak.plans.services import plan_record_read
@@ -49,17 +50,6 @@ def _error_messages(exc: ValidationError) -> list[str]:
     if hasattr(exc, "message_dict"):
         return [m for msgs in exc.message_dict.values() for m in msgs]
     return list(exc.messages)
-
-
-def _apply_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else None
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
 
 
 def _results_context(plan, lines, result) -> dict:
@@ -203,7 +193,7 @@ def line_add(request, plan_id):
                 creation_token=form.cleaned_data.get("creation_token"),
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             return _after_change(request, plan, _("Regel toegevoegd."))
     return _render_add_form(request, plan, form, status=400)
@@ -250,7 +240,7 @@ def line_edit(request, plan_id, line_id):
                 line.refresh_from_db()
                 form = _edit_form(plan, line)
             except ValidationError as exc:
-                _apply_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 return _after_change(request, plan, _("Regel opgeslagen."))
     elif editable:
@@ -404,7 +394,7 @@ def price_item_create(request):
                 price={k: d[k] for k in ("year", "amount", "source", "source_url", "notes")},
             )
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Post toegevoegd."))
             return redirect("costs:price_item", code=item.code)
@@ -420,7 +410,7 @@ def price_item(request, code):
         try:
             services.item_price_add(actor=request.user, item=item, **form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Nieuwe prijs toegevoegd; bestaande prijzen en plannen blijven ongewijzigd."))
             return redirect("costs:price_item", code=item.code)
@@ -455,7 +445,7 @@ def suggestion_rules(request):
         try:
             services.suggestion_rule_create(actor=request.user, data=form.cleaned_data)
         except ValidationError as exc:
-            _apply_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Regel toegevoegd."))
             return redirect("costs:suggestion_rules")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.core.access import national_admin_required, role_required
+from doorbraak.core.forms import add_service_errors
 
 from . import selectors, services
 from .constants import Role
@@ -22,7 +23,6 @@ from .forms import (
     OrganisationSettingsForm,
     TeamForm,
     UserCreateForm,
-    add_service_errors,
 )
 
 admin_required = role_required(Role.FUNCTIONAL_ADMIN)

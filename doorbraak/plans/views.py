@@ -23,6 +23,7 @@ from django_htmx.http import reswap, retarget
 
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.exceptions import ConflictError, TransitionError
+from doorbraak.core.forms import add_service_errors
 from doorbraak.households.selectors import household_for_editing
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 
@@ -117,14 +118,6 @@ def _requested_version(request, form) -> int:
     if overwrite.isdigit():
         return int(overwrite)
     return form.cleaned_data["version"]
-
-
-def _add_errors(form, err: ValidationError) -> None:
-    if hasattr(err, "error_dict"):
-        for name, errors in err.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, err.messages)
 
 
 def _section_form(plan: Plan, section: str) -> EditorForm:
@@ -359,7 +352,7 @@ def plan_section_save(request, plan_id, section):
             ef.message = _("Niet opgeslagen: iemand anders heeft dit onderdeel intussen gewijzigd.")
             return _unsaved_response(request, plan, section, ef, status=409)
         except ValidationError as err:
-            _add_errors(form, err)
+            add_service_errors(form, err)
         else:
             return _saved_response(request, plan, section, ef, getattr(plan, f"{section}_version"))
     ef.message = _("Niet opgeslagen: controleer de invoer.")
@@ -393,7 +386,7 @@ def plan_tags_save(request, plan_id):
             ef.message = _("Niet opgeslagen: iemand anders heeft dit onderdeel intussen gewijzigd.")
             return _unsaved_response(request, plan, "tags", ef, status=409)
         except ValidationError as err:
-            _add_errors(form, err)
+            add_service_errors(form, err)
         else:
             return _saved_response(request, plan, "tags", ef, plan.tags_version)
     ef.message = _("Niet opgeslagen: controleer de invoer.")
@@ -422,7 +415,7 @@ def plan_item_add(request, plan_id, kind):
                 creation_token=form.cleaned_data.get("creation_token"),
             )
         except ValidationError as err:
-            _add_errors(form, err)
+            add_service_errors(form, err)
         else:
             if not request.htmx:
                 messages.success(request, _("Toegevoegd."))
@@ -475,7 +468,7 @@ def plan_item_change(request, plan_id, kind, item_id):
             ef.message = _("Niet opgeslagen: iemand anders heeft dit onderdeel intussen gewijzigd.")
             return _unsaved_response(request, plan, (kind, item.pk), ef, status=409)
         except ValidationError as err:
-            _add_errors(form, err)
+            add_service_errors(form, err)
         else:
             return _saved_response(request, plan, kind, ef, item.version)
     elif form.is_valid():
@@ -562,7 +555,7 @@ def tag_list(request):
         try:
             tag = services.tag_create(actor=request.user, **form.cleaned_data)
         except ValidationError as err:
-            _add_errors(form, err)
+            add_service_errors(form, err)
         else:
             messages.success(request, _("Label '%(label)s' toegevoegd.") % {"label": tag.label})
             return redirect("plans:tags_admin")
