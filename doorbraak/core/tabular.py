@@ -84,6 +84,7 @@ class Column:
     header: str = ""
     aliases: tuple[str, ...] = ()
     required: bool = False
+    max_length: int | None = None  # for a plain optional text column: core.tabular_forms.row_form adds its field
 
     @property
     def label(self) -> str:

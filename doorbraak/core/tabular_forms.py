@@ -19,7 +19,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .tabular import AmbiguousNumber, Row, Table, parse_bool, parse_date, parse_decimal
+from .tabular import AmbiguousNumber, Row, Schema, Table, parse_bool, parse_date, parse_decimal
 
 DATE_MIN = date(1900, 1, 1)
 DATE_MAX = date(2100, 12, 31)
@@ -116,6 +116,8 @@ class ListField(forms.Field):
         super().__init__(**kwargs)
 
     def to_python(self, value):
+        if isinstance(value, (list, tuple)):
+            return [str(part).strip() for part in value if str(part).strip()]
         if value in self.empty_values:
             return []
         text = str(value).replace("|", ";")
@@ -138,6 +140,17 @@ class RowForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.error_messages["required"] = REQUIRED_MESSAGE
+
+
+def row_form(base: type[RowForm], schema: Schema) -> type[RowForm]:
+    """``base`` plus an optional text field for every schema column with ``max_length`` that ``base`` does not
+    declare, so a new optional text column is one line in the schema."""
+    extra = {
+        column.key: forms.CharField(required=False, max_length=column.max_length)
+        for column in schema.columns
+        if column.max_length and column.key not in base.base_fields
+    }
+    return type(base.__name__, (base,), extra) if extra else base
 
 
 def row_form_errors(form: forms.Form, labels: dict[str, str], data: dict[str, Any]) -> list[str]:
