@@ -1,5 +1,5 @@
-"""Safe imports on the legal side: local ordinance CSV through the views as the functional admin posts it, and the
-national law base through the command."""
+"""Safe imports on the legal side: local ordinance CSV through the views as the functional admin posts it, the
+national law base through the command, and the BWB XML import."""
 
 import re
 from io import StringIO
@@ -212,3 +212,48 @@ def test_national_rows_with_a_column_the_model_lacks_still_load():
     rows[0]["added_later"] = "tekst"
     report = apply_law_rows(LegalArticle, rows, today=timezone.localdate())
     assert report.created == 1
+
+
+# --- BWB XML -------------------------------------------------------------------------------------------------
+def run_xml(tmp_path, content: bytes) -> str:
+    path = tmp_path / "wet.xml"
+    path.write_bytes(content)
+    out = StringIO()
+    call_command("import_law_xml", "--file", str(path), stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            b"<toestand bwb-id='BWBR0005537'><wetgeving><artikel><kop><nr>1</nr></kop><al>a\x01b</al></artikel>"
+            b"</wetgeving></toestand>",
+            "geen geldige XML",
+        ),
+        (
+            "<toestand bwb-id='BWBR0005537'><wetgeving><artikel><kop><nr>1</nr></kop><al>a\u0086b</al></artikel>"
+            "</wetgeving></toestand>".encode(),
+            "ongeldig teken",
+        ),
+        (
+            b"<toestand bwb-id='BWBR0005537'><wetgeving>" + b"<a>" * 300 + b"</a>" * 300 + b"</wetgeving></toestand>",
+            "te diep genest",
+        ),
+        (b"\xff\xfe\x00\x01binary\x00\x00", "geen geldige XML"),
+    ],
+    ids=["control-char", "c1-control", "too-deep", "binary"],
+)
+def test_law_xml_bad_documents_are_refused(tmp_path, content, message):
+    before = list(LegalArticle.objects.values_list("pk", "version"))
+    with pytest.raises(CommandError, match=message):
+        run_xml(tmp_path, content)
+    assert list(LegalArticle.objects.values_list("pk", "version")) == before
+
+
+def test_law_xml_size_is_bounded(monkeypatch):
+    from doorbraak.legal import bwb
+
+    monkeypatch.setattr(bwb, "MAX_BYTES", 1000)
+    with pytest.raises(bwb.BwbError, match="groter dan"):
+        bwb.parse_toestand(b"<toestand bwb-id='BWBR0005537'>" + b" " * 1000 + b"</toestand>")
