@@ -45,7 +45,7 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
 MAX_CELL_CHARS = 10_000
-MAX_BLANK_ROWS = 1000  # empty rows between data rows (Excel keeps formatted empty rows); beyond this we stop
+MAX_BLANK_ROWS = 1000  # empty rows in a row (Excel keeps formatted empty rows); more stops reading, with an error
 MAX_XLSX_UNPACKED = 25 * 1024 * 1024
 MAX_XLSX_RATIO = 100  # per member larger than 1 MB unpacked; real spreadsheets stay well under 30
 MAX_XLSX_MEMBERS = 500
@@ -447,8 +447,19 @@ def _build_table(source: Iterator[tuple[int, list]], schema: Schema, table: Tabl
                 continue
             if _blank(raw):
                 blank_run += 1
-                if blank_run > MAX_BLANK_ROWS:
-                    break
+                if blank_run > MAX_BLANK_ROWS:  # stop reading, but never drop what may follow in silence
+                    table.errors.append(
+                        (
+                            number - blank_run + 1,
+                            _(
+                                "Hier beginnen meer dan %(max)s lege regels achter elkaar; verwijder de lege regels "
+                                "of splits het bestand. Er is niets ingelezen."
+                            )
+                            % {"max": MAX_BLANK_ROWS},
+                        )
+                    )
+                    table.rows = []
+                    return table
                 continue
             blank_run = 0
             data_rows += 1

@@ -33,6 +33,7 @@ from .constants import FundingStream
 from .models import PriceItem, Tariff, TariffSet
 
 MAX_ROWS = 5000
+MAX_UPLOAD_BYTES = MAX_BYTES  # 2 MB
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("1000000.00")  # per unit; anything higher is a typo (a decimal sign forgotten)
 TARIFF_DATE_MIN = date(2000, 1, 1)
@@ -51,7 +52,7 @@ SCHEMA = Schema(
     ),
     unknown_columns="warn",
     max_rows=MAX_ROWS,
-    max_bytes=MAX_BYTES,
+    max_bytes=MAX_UPLOAD_BYTES,
     formats=("csv", "xlsx"),
 )
 

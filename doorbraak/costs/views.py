@@ -39,7 +39,7 @@ from .forms import (
     VersionForm,
 )
 from .models import CostLine, IndexFigure, ItemPrice, PriceItem, SuggestionRule, TariffSet
-from .tariffs_import import preview_tariff_file
+from .tariffs_import import MAX_UPLOAD_BYTES, preview_tariff_file
 
 PAGE = "costs/plan_return.html"
 SIGNING_SALT = "doorbraak.costs.tariff-import"
@@ -510,7 +510,7 @@ def tariff_upload(request):
             preview = preview_tariff_file(
                 organisation=request.membership.organisation,
                 filename=upload.name,
-                content=upload.read(),
+                content=upload.read(MAX_UPLOAD_BYTES + 1),  # a larger file is refused, not read into memory
                 kind=form.cleaned_data["kind"],
                 name=form.cleaned_data["name"],
                 default_from=form.cleaned_data["default_valid_from"],

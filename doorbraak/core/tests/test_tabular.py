@@ -157,6 +157,14 @@ def test_row_limit_stops_reading(monkeypatch):
     assert table.rows == [] and max(produced) == 52  # it never read the other 99,948 rows
 
 
+def test_a_long_run_of_blank_rows_stops_reading_with_an_error():
+    content = b"code;tarief\nA;1\n" + b";\n" * 5000 + b"B;2\n"
+    table = read_table("t.csv", content, SCHEMA)
+    assert table.rows == [] and table.errors[0][0] == 3 and "meer dan 1000 lege regels" in table.errors[0][1]
+    few = read_table("t.csv", b"code;tarief\nA;1\n" + b";\n" * 500 + b"B;2\n", SCHEMA)
+    assert [row.number for row in few.rows] == [2, 503]
+
+
 def test_xlsx_is_read_with_typed_cells():
     content = xlsx([["Code", "Naam", "Tarief"], ["A", "x", 80.25], [None, None, None], ["B", "y", 12]])
     table = read_table("t.xlsx", content, SCHEMA)
