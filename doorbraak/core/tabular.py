@@ -306,7 +306,10 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list]]:
         except StopIteration:
             return
         except csv.Error as exc:
-            message = _("de regel kan niet als CSV worden gelezen (%(reason)s)") % {"reason": exc}
+            message = _(
+                'deze regel kan niet als CSV worden gelezen: een cel is te lang, of een aanhalingsteken (") '
+                "wordt niet gesloten"
+            )
             raise _RowError(number + 1, message) from exc
         number += 1
         yield number, row
