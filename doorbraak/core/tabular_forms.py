@@ -187,10 +187,15 @@ def validate_rows(
     Returns (row, cleaned_data) for the good rows. The caller stores nothing unless ``table.errors`` is empty."""
     labels = dict(table.headers)
     good: list[tuple[Row, dict]] = []
+    form = form_class(data={}, **(form_kwargs or {}))
     for row in table.rows:
-        form = form_class(data=row.values, **(form_kwargs or {}))
+        # One form instance, bound to each row in turn: building a form deep-copies its fields, which is most of
+        # the time for a file of thousands of rows. Forgetting the previous row's errors makes Django clean again.
+        form.data = row.values
+        form._errors = None
+        form._bound_fields_cache = {}
         if form.is_valid():
-            good.append((row, form.cleaned_data))
+            good.append((row, dict(form.cleaned_data)))
             continue
         for name in form.fields:
             labels.setdefault(name, name)

@@ -333,3 +333,15 @@ def test_row_form_takes_typed_xlsx_cells():
     good = validate_rows(table, ExampleRow)
     assert good[0][1]["amount"] == Decimal("12.5") and good[0][1]["when"] == date(2025, 1, 2)
     assert good[0][1]["paid"] is True
+
+
+def test_rows_do_not_leak_into_each_other():
+    """validate_rows binds one form to each row in turn: a bad row must not taint the next, nor the other way."""
+    content = b"code;bedrag;datum\nTE-LANG;x;\nA;1;\n;2;31-12-2025\nB;;\n"
+    table = read_table("t.csv", content, EXAMPLE)
+    good = validate_rows(table, ExampleRow)
+    assert [(row.number, data["code"], data["amount"], data["when"]) for row, data in good] == [
+        (3, "A", Decimal("1"), None),
+        (5, "B", None, None),
+    ]
+    assert [number for number, _ in table.errors] == [2, 4]
