@@ -307,3 +307,40 @@ def test_confirm_rechecks_rows_and_names_the_row(functional_admin):
         )
     assert caught.value.messages[0].startswith("Regel 7: kolom 'code'")
     assert not TariffSet.objects.exists()
+
+
+def test_two_confirms_at_the_same_moment_store_one_set(functional_admin, outsider_admin):
+    """The unique import_token holds when the 'already stored?' check of two requests passes at once: here the
+    token is taken by a set the check does not see (another municipality), as a concurrent confirm would."""
+    from django.core.exceptions import ValidationError
+
+    from doorbraak.costs.services import tariff_set_import
+
+    TariffSet.objects.create(
+        organisation=outsider_admin.membership.organisation,
+        kind="municipal",
+        name="x",
+        created_by=outsider_admin,
+        import_token="t" * 64,
+    )
+    row = {
+        "row": 2,
+        "code": "eigen",
+        "name": "A",
+        "unit": "uur",
+        "amount": "1.00",
+        "valid_from": "2025-01-01",
+        "valid_until": "",
+        "funding_stream": "wmo",
+        "cashable": True,
+    }
+    with pytest.raises(ValidationError, match="al opgeslagen"):
+        tariff_set_import(
+            actor=functional_admin,
+            organisation=functional_admin.membership.organisation,
+            kind="municipal",
+            name="x",
+            rows=[row],
+            token="t" * 64,
+        )
+    assert TariffSet.objects.count() == 1 and not Tariff.objects.exists()
