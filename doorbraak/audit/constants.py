@@ -77,6 +77,7 @@ class AuditAction(models.TextChoices):
     DECISION_APPROVE = "decision.approve", _("plan goedgekeurd")
     DECISION_REJECT = "decision.reject", _("plan afgewezen")
     DECISION_ESCALATE = "decision.escalate", _("plan voorgelegd aan volgend niveau")
+    DECISION_SKIP = "decision.skip", _("niveau overgeslagen (vier ogen)")
     ACTION_CREATE = "action.create", _("vervolgactie aangemaakt")
     ACTION_STATE = "action.state", _("stand van vervolgactie gewijzigd")
     EVALUATION_SCHEDULE = "evaluation.schedule", _("evaluatie ingepland")
