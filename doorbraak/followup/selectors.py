@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.organisations.constants import Role
+from doorbraak.organisations.models import Membership
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan, StatusChange
 from doorbraak.plans.selectors import can_edit_plan, plans_for_user
@@ -82,8 +83,6 @@ def is_decider(*, user, level: EscalationLevel, plan: Plan) -> bool:
 
 def deciders_for(*, level: EscalationLevel, plan: Plan) -> list:
     """The people to notify when ``plan`` arrives at ``level``."""
-    from doorbraak.organisations.models import Membership
-
     named = list(level.deciders.all())
     members = Membership.objects.filter(
         organisation_id=plan.organisation_id, role=level.decider_role, is_active=True
