@@ -32,7 +32,7 @@ def test_login_page_is_dutch_and_labelled(client):
 def test_professional_logs_in_and_lands_on_plans(client, professional, password):
     response = _post(client, professional.email.upper(), password)
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home")
     assert client.get(response["Location"])["Location"] == reverse("plans:list")
 
 
