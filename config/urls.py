@@ -10,7 +10,7 @@ urlpatterns = [
     path("huisstijl.css", branding_css, name="branding_css"),
     path("account/", include("doorbraak.accounts.urls")),
     path("beheer/", include("doorbraak.organisations.urls")),
-    path("huishoudens/", include("doorbraak.households.urls")),
+    path("huishoudens/", include("doorbraak.plans.household_urls")),
     path("plannen/", include("doorbraak.plans.urls")),
     path("wetgeving/", include("doorbraak.legal.urls")),
     path("kosten/", include("doorbraak.costs.urls")),
