@@ -15,6 +15,11 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from django.urls import reverse
 
+from doorbraak.followup import services as followup
+from doorbraak.followup.tests.factories import make_complete
+from doorbraak.households.tests.factories import HouseholdFactory
+from doorbraak.plans.tests.factories import PlanFactory
+
 pytestmark = pytest.mark.django_db
 
 MAX_DEPTH = 3
@@ -84,11 +89,6 @@ def crawl(client) -> tuple[int, list[str]]:
 @pytest.fixture
 def submitted_plan(org, team, colleague, team_lead, doorbraakteam, manager, functional_admin):
     """A second plan, complete and submitted along the default escalation matrix (team lead first)."""
-    from doorbraak.followup import services as followup
-    from doorbraak.followup.tests.factories import make_complete
-    from doorbraak.households.tests.factories import HouseholdFactory
-    from doorbraak.plans.tests.factories import PlanFactory
-
     followup.escalation_matrix_seed_defaults(actor=functional_admin, organisation=org)
     plan = PlanFactory(household=HouseholdFactory(team=team, created_by=colleague), owner=colleague)
     make_complete(plan, colleague)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import TransitionError
 from doorbraak.engagement.selectors import submission_blockers
+from doorbraak.engagement.services import engagement_record_scores
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
 from doorbraak.plans.selectors import can_edit_plan
@@ -392,8 +393,6 @@ EVALUABLE = {PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.EVALUATED}
 
 
 def _record_realised_scores(*, actor, plan: Plan, evaluation: Evaluation, scores: dict) -> None:
-    from doorbraak.engagement.services import engagement_record_scores
-
     engagement_record_scores(
         actor=actor, plan=plan, measurement="realised", scores=scores, reference=f"evaluation-{evaluation.months}"
     )

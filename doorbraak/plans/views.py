@@ -24,7 +24,6 @@ from django_htmx.http import reswap, retarget
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.exceptions import ConflictError, TransitionError
 from doorbraak.core.forms import add_service_errors
-from doorbraak.households.selectors import household_for_editing
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 
 from . import services
@@ -36,6 +35,7 @@ from .selectors import (
     available_transitions,
     block1_editable,
     can_edit_plan,
+    household_for_editing,
     may_request_transition,
     plan_for_editing,
     plan_for_user,

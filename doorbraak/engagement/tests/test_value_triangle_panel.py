@@ -1,6 +1,7 @@
 from django.template import Context, Template
 from django.urls import reverse
 
+from doorbraak.followup.tests.factories import make_complete
 from doorbraak.plans.constants import PlanStatus
 
 from .factories import complete_engagement
@@ -23,8 +24,6 @@ def test_panel_lists_sides_links_and_what_is_missing(plan):
 
 
 def test_panel_shows_complete_plan(plan, professional):
-    from doorbraak.followup.tests.factories import make_complete
-
     make_complete(plan, professional)
     html = render_panel(plan)
     assert html.count("✓ Compleet") == 3
