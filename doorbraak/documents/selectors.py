@@ -163,12 +163,16 @@ def _costs(plan: Plan) -> dict | None:
     return {"result": result, "empty": False, "scenarios": scenarios, "streams": streams}
 
 
-def _legal(plan: Plan) -> dict | None:
+def _legal(plan: Plan, *, closed_arguments: bool) -> dict | None:
     legal = _optional("doorbraak.legal.selectors")
     if legal is None or not hasattr(legal, "citations_for_plan"):
         return None
     basis = legal.legal_basis_for_plan(plan=plan) if hasattr(legal, "legal_basis_for_plan") else None
-    return {"citations": list(legal.citations_for_plan(plan=plan)), "basis": basis}
+    return {
+        "citations": list(legal.citations_for_plan(plan=plan)),
+        "basis": basis,
+        "closed_arguments": legal.closed_arguments() if closed_arguments else (),
+    }
 
 
 def document_context(*, plan: Plan, options: ExportOptions) -> dict:
@@ -208,8 +212,7 @@ def document_context(*, plan: Plan, options: ExportOptions) -> dict:
             (PLAIN_DIMENSION_LABELS[HealthDimension(row.code)], row.now, row.expected) for row in scores.rows
         ]
     if LEGAL in parts:
-        context["legal"] = _legal(plan)
-        context["closed_arguments"] = options.closed_arguments and not options.plain
+        context["legal"] = _legal(plan, closed_arguments=options.closed_arguments and not options.plain)
     if options.shows_costs:
         context["costs"] = _costs(plan)
     return context
