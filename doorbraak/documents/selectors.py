@@ -21,7 +21,7 @@ from doorbraak.costs.selectors import plan_results
 from doorbraak.engagement.charts import radar_chart
 from doorbraak.engagement.constants import PLAIN_DIMENSION_LABELS, HealthDimension
 from doorbraak.engagement.selectors import engagement_for_plan, scores_for_plan
-from doorbraak.followup.selectors import consents_for_household, visible_parts_for_partner
+from doorbraak.followup.selectors import consents_for_household, visible_parts_by_partner
 from doorbraak.legal.selectors import citations_for_plan, closed_arguments, legal_basis_for_plan
 from doorbraak.plans.constants import NeedKind, StepPhase
 from doorbraak.plans.models import Plan
@@ -69,10 +69,11 @@ def partners_for_export(*, plan: Plan, on: date | None = None) -> list[PartnerCh
     """Partners the household currently shares at least one part of this plan with."""
     on = on or timezone.localdate()
     consents = [c for c in consents_for_household(household=plan.household) if c.is_valid_on(on)]
+    visible = visible_parts_by_partner(plan=plan, on=on)
     choices = []
     for partner_id in dict.fromkeys(c.partner_id for c in consents):
         partner = next(c.partner for c in consents if c.partner_id == partner_id)
-        parts = frozenset(visible_parts_for_partner(plan=plan, partner=partner, on=on)) & ALL_PARTS
+        parts = frozenset(visible.get(partner_id, ())) & ALL_PARTS
         if parts:
             until = max(c.valid_until for c in consents if c.partner_id == partner_id)
             choices.append(PartnerChoice(partner, parts, until))
