@@ -21,19 +21,21 @@ from doorbraak.costs.selectors import plan_results
 from doorbraak.engagement.charts import radar_chart
 from doorbraak.engagement.constants import PLAIN_DIMENSION_LABELS, HealthDimension
 from doorbraak.engagement.selectors import engagement_for_plan, scores_for_plan
+from doorbraak.followup.constants import SharingPart
+from doorbraak.followup.models import ContactPerson
 from doorbraak.followup.selectors import consents_for_household, visible_parts_by_partner
 from doorbraak.legal.selectors import citations_for_plan, closed_arguments, legal_basis_for_plan
 from doorbraak.plans.constants import NeedKind, StepPhase
 from doorbraak.plans.models import Plan
 
-# Parts of a plan, with the same codes as the follow-up app's SharingPart (consent per partner and part).
-SITUATION = "situation"
-PERSPECTIVE_NEEDS = "perspective_needs"
-BREAKTHROUGH_STEPS = "breakthrough_steps"
-LEGAL = "legal"
-COSTS = "costs"
-ENGAGEMENT = "engagement"
-ALL_PARTS = frozenset({SITUATION, PERSPECTIVE_NEEDS, BREAKTHROUGH_STEPS, LEGAL, COSTS, ENGAGEMENT})
+# Parts of a plan: the follow-up app's SharingPart (consent per partner and part).
+SITUATION = SharingPart.SITUATION.value
+PERSPECTIVE_NEEDS = SharingPart.PERSPECTIVE_NEEDS.value
+BREAKTHROUGH_STEPS = SharingPart.BREAKTHROUGH_STEPS.value
+LEGAL = SharingPart.LEGAL.value
+COSTS = SharingPart.COSTS.value
+ENGAGEMENT = SharingPart.ENGAGEMENT.value
+ALL_PARTS = frozenset(SharingPart.values)
 
 
 @dataclass
@@ -41,7 +43,7 @@ class ExportOptions:
     plain: bool = False  # the plain-language (B1) version for the household
     include_costs: bool | None = None  # None: yes in the full version, no in the plain version
     closed_arguments: bool = False  # print the closed arguments with their answers (full version)
-    partner: object = None  # a followup.ContactPerson: only the parts the household shares with them
+    partner: ContactPerson | None = None  # only the parts the household shares with this partner
     partner_until: date | None = None
     parts: frozenset[str] = field(default_factory=lambda: ALL_PARTS)
 
@@ -60,7 +62,7 @@ class ExportOptions:
 
 @dataclass(frozen=True)
 class PartnerChoice:
-    partner: object
+    partner: ContactPerson
     parts: frozenset[str]
     valid_until: date | None
 
