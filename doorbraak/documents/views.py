@@ -8,7 +8,7 @@ from doorbraak.organisations.constants import PLAN_ROLES
 from doorbraak.plans.selectors import can_edit_plan, plan_for_user
 
 from .forms import ExportForm
-from .selectors import ExportOptions, partner_choice, partner_sharing_available, partners_for_export
+from .selectors import ExportOptions, partner_choice, partners_for_export
 from .services import export_filename, plan_export
 
 
@@ -41,5 +41,5 @@ def plan_export_view(request, plan_id):
     return render(
         request,
         "documents/export.html",
-        {"plan": plan, "form": form, "sharing_available": partner_sharing_available(), "may_share": may_share},
+        {"plan": plan, "form": form, "may_share": may_share},
     )

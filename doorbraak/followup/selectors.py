@@ -322,6 +322,22 @@ def visible_parts_for_partner(*, plan: Plan, partner: ContactPerson, on: date | 
     return parts
 
 
+def visible_parts_by_partner(*, plan: Plan, on: date | None = None) -> dict[int, set[str]]:
+    """``visible_parts_for_partner`` for every partner of the plan's household at once (one query), by
+    partner id. Partners who may see nothing that day are left out."""
+    on = on or timezone.localdate()
+    by_partner: dict[int, set[str]] = {}
+    for consent in SharingConsent.objects.filter(
+        household_id=plan.household_id,
+        organisation_id=plan.organisation_id,
+        partner__organisation_id=plan.organisation_id,
+        partner__is_active=True,
+    ):
+        if consent.is_valid_on(on):
+            by_partner.setdefault(consent.partner_id, set()).update(p for p in consent.parts if p in SharingPart.values)
+    return {partner_id: parts for partner_id, parts in by_partner.items() if parts}
+
+
 # --- the timeline ----------------------------------------------------------------------------------------------
 
 

@@ -253,9 +253,16 @@ def test_includes_render_for_documents(plan, professional):
     from django.template.loader import render_to_string
 
     citation_add(actor=professional, plan=plan, article=article("Awb 4:84"), application="hardship", motivation="m")
-    html = render_to_string("legal/_legal_basis.html", {"plan": plan})
+    context = {
+        "plan": plan,
+        "citations": list(selectors.citations_for_plan(plan=plan)),
+        "legal_basis": selectors.legal_basis_for_plan(plan=plan),
+    }
+    html = render_to_string("legal/_legal_basis.html", context)
     assert "Awb art. 4:84" in html and "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&amp;artikel=4:84" in html
-    printed = render_to_string("legal/_closed_arguments.html", {"print": True})
+    printed = render_to_string(
+        "legal/_closed_arguments.html", {"print": True, "closed_arguments": selectors.closed_arguments()}
+    )
     assert printed.count("closed-arguments__stopper") == 10 and "<details" not in printed
     assert len(selectors.closed_arguments()) == 10
 
