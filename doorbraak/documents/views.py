@@ -36,7 +36,7 @@ def plan_export_view(request, plan_id):
             pdf = plan_export(actor=request.user, plan=plan, options=options)
             response = HttpResponse(pdf, content_type="application/pdf")
             response["Content-Disposition"] = f'attachment; filename="{export_filename(plan, options)}"'
-            response["Cache-Control"] = "no-store"
+            response["Cache-Control"] = "no-store, private"
             return response
     return render(
         request,
