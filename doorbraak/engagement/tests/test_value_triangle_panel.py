@@ -38,12 +38,12 @@ def test_engagement_complete_but_others_not(plan):
 
 
 def test_plan_page_shows_the_panel(plan, professional, doorbraakteam, login):
-    response = login(professional).get(reverse("plans:detail", args=[plan.pk]))
+    response = login(professional).get(reverse("workspace:plan", args=[plan.pk]))
     assert response.status_code == 200
     assert "Waardendriehoek" in response.content.decode()
     plan.status = PlanStatus.SUBMITTED
     plan.save()
-    assert "Waardendriehoek" in login(doorbraakteam).get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "Waardendriehoek" in login(doorbraakteam).get(reverse("workspace:plan", args=[plan.pk])).content.decode()
 
 
 def test_submission_advice_only_while_the_plan_is_a_concept(plan):
