@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from doorbraak.core.access import role_required
 from doorbraak.core.exceptions import ConflictError, TransitionError
 from doorbraak.core.forms import add_service_errors
+from doorbraak.engagement.selectors import value_triangle_summary
 from doorbraak.followup.services import plan_submit as followup_plan_submit
 from doorbraak.organisations.constants import PLAN_ROLES
 from doorbraak.plans import services
@@ -69,6 +70,7 @@ def page_context(request, plan: Plan, overrides: dict | None = None) -> dict:
         ),
         "plan": plan,
         "household": plan.household,
+        "triangle": value_triangle_summary(plan=plan),
         "tag_kinds": TagKind,
         "transitions": transitions,
         "status_changes": status_changes_for_plan(plan=plan),
