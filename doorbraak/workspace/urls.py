@@ -9,6 +9,5 @@ urlpatterns = [
     path("<uuid:plan_id>/labels/", views.plan_tags_save, name="tags"),
     path("<uuid:plan_id>/lijst/<str:kind>/", views.plan_item_add, name="item_add"),
     path("<uuid:plan_id>/lijst/<str:kind>/<int:item_id>/", views.plan_item_change, name="item"),
-    path("<uuid:plan_id>/indienen/", views.plan_submit, name="submit"),
     path("<uuid:plan_id>/status/", views.plan_status_change, name="status"),
 ]

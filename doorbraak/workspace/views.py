@@ -16,7 +16,6 @@ from doorbraak.core.access import role_required
 from doorbraak.core.exceptions import ConflictError, TransitionError
 from doorbraak.core.forms import add_service_errors
 from doorbraak.engagement.selectors import value_triangle_summary
-from doorbraak.followup.services import plan_submit as followup_plan_submit
 from doorbraak.organisations.constants import PLAN_ROLES
 from doorbraak.plans import services
 from doorbraak.plans.constants import PlanStatus, TagKind
@@ -202,37 +201,20 @@ def _transition(request, plan: Plan, to_status: str, reason: str = ""):
 
 @require_POST
 @role_required(*PLAN_ROLES)
-def plan_submit(request, plan_id):
-    """Submit the plan through follow-up: value-triangle check, then the first level of the escalation matrix."""
-    plan = plan_for_user(user=request.user, plan_id=plan_id)
-    if not may_request_transition(user=request.user, plan=plan, to_status=PlanStatus.SUBMITTED):
-        raise PermissionDenied
-    try:
-        followup_plan_submit(actor=request.user, plan=plan)
-    except TransitionError:
-        # Back to the top of the page: the message and, right below it, the value triangle's list of what is
-        # missing are both in view (the status section further down would hide them).
-        messages.error(
-            request,
-            _("Het plan kan nog niet worden ingediend. Wat nog ontbreekt, staat hieronder bij de waardendriehoek."),
-        )
-        return redirect("workspace:plan", plan_id=plan.pk)
-    messages.success(request, _("Het plan is ingediend en ligt nu voor bij het eerste niveau."))
-    return redirect(editor.anchor_url(plan, "status"))
-
-
-@require_POST
-@role_required(*PLAN_ROLES)
 def plan_status_change(request, plan_id):
-    """Every other status move: withdraw, start, evaluate, close. Decisions live in follow-up."""
+    """Every status move other than submitting and deciding: withdraw, start, evaluate, close.
+
+    Submitting has one way in, ``followup:plan_submit`` (the plan page's Indienen button posts there); approve
+    and reject are decisions taken on the follow-up page, along the escalation matrix."""
     plan = plan_for_user(user=request.user, plan_id=plan_id)
     form = TransitionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Onbekende statuswijziging."))
         return redirect(editor.anchor_url(plan, "status"))
     to_status = form.cleaned_data["to_status"]
-    if to_status == PlanStatus.SUBMITTED:
-        return plan_submit(request, plan_id)
+    if to_status == PlanStatus.SUBMITTED:  # not here: see followup:plan_submit
+        messages.error(request, _("Onbekende statuswijziging."))
+        return redirect(editor.anchor_url(plan, "status"))
     if to_status in DECISIONS:
         messages.info(
             request, _("Over een ingediend plan wordt besloten op de pagina Opvolging, langs de escalatiematrix.")

@@ -34,6 +34,14 @@ def oob_version(html: str, input_id: str) -> int:
     return int(match.group(1))
 
 
+def submit_url(plan):
+    """The one way to submit a plan (follow-up's view); the plan page's button says where it comes from."""
+    return reverse("followup:plan_submit", args=[plan.pk])
+
+
+FROM_PLAN_PAGE = {"return_to": "plan"}
+
+
 def set_status(plan, status):
     Plan.objects.filter(pk=plan.pk).update(status=status)
     plan.refresh_from_db()
@@ -392,7 +400,7 @@ def test_item_views_access(persona, status, plan, login, request):
 def test_submit_button_posts_to_one_small_view(plan, professional, login):
     """Submission may be routed through follow-up's checks; either it is submitted or a Dutch error is shown."""
     client = login(professional)
-    response = client.post(reverse("workspace:submit", args=[plan.pk]))
+    response = client.post(submit_url(plan), FROM_PLAN_PAGE)
     assert response.status_code == 302
     plan.refresh_from_db()
     page = client.get(detail(plan)).content.decode()
@@ -405,7 +413,7 @@ def test_submit_button_posts_to_one_small_view(plan, professional, login):
 def test_refused_submit_lands_where_the_message_and_missing_parts_are_visible(plan, professional, login):
     """Not on the status section far down the page: at the top, where the error and the value triangle are."""
     client = login(professional)
-    response = client.post(reverse("workspace:submit", args=[plan.pk]))
+    response = client.post(submit_url(plan), FROM_PLAN_PAGE)
     assert response["Location"] == detail(plan)
     page = client.get(detail(plan)).content.decode()
     assert "kan nog niet worden ingediend" in page
@@ -441,7 +449,7 @@ def test_owner_may_withdraw_submitted_plan(plan, professional, login):
 @pytest.mark.parametrize(("persona", "status"), [("manager", 403), ("policy_analyst", 403), ("outsider", 404)])
 def test_workflow_views_access(persona, status, plan, login, request):
     client = login(request.getfixturevalue(persona))
-    assert client.post(reverse("workspace:submit", args=[plan.pk])).status_code == status
+    assert client.post(submit_url(plan), FROM_PLAN_PAGE).status_code == status
     assert client.post(reverse("workspace:status", args=[plan.pk]), {"to_status": "submitted"}).status_code == status
     plan.refresh_from_db()
     assert plan.status == PlanStatus.CONCEPT
