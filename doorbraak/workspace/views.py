@@ -208,11 +208,8 @@ def plan_status_change(request, plan_id):
     and reject are decisions taken on the follow-up page, along the escalation matrix."""
     plan = plan_for_user(user=request.user, plan_id=plan_id)
     form = TransitionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Onbekende statuswijziging."))
-        return redirect(editor.anchor_url(plan, "status"))
-    to_status = form.cleaned_data["to_status"]
-    if to_status == PlanStatus.SUBMITTED:  # not here: see followup:plan_submit
+    to_status = form.cleaned_data["to_status"] if form.is_valid() else None
+    if to_status in (None, PlanStatus.SUBMITTED):  # submitting is not a move this view makes
         messages.error(request, _("Onbekende statuswijziging."))
         return redirect(editor.anchor_url(plan, "status"))
     if to_status in DECISIONS:
