@@ -11,7 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Routes anyone may open: the login page and the stylesheet with the municipality's colour.
-PUBLIC = {"accounts:login", "core:branding_css"}
+PUBLIC = {"accounts:login", "branding_css"}
 
 
 def _routes(patterns=None, namespace=""):
@@ -23,7 +23,7 @@ def _routes(patterns=None, namespace=""):
             ns = pattern.namespace or namespace
             yield from _routes(pattern.url_patterns, ns)
         elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}:{pattern.name}", dict(pattern.pattern.converters)
+            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), dict(pattern.pattern.converters)
 
 
 ROUTES = sorted(_routes())

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from doorbraak.core.access import role_required
 from doorbraak.core.exceptions import ConflictError
+from doorbraak.engagement.constants import HealthDimension
 from doorbraak.engagement.selectors import submission_blockers
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.constants import PlanStatus
@@ -193,14 +194,6 @@ def action_state(request, plan_id, action_id):
 # --- evaluations -----------------------------------------------------------------------------------------------
 
 
-def _dimensions():
-    try:
-        from doorbraak.engagement.constants import HealthDimension
-    except ImportError:
-        return []
-    return list(HealthDimension.choices)
-
-
 @role_required(*EVALUATION_ROLES)
 def evaluation_list(request):
     evaluations = list(selectors.evaluations_for_user(user=request.user))
@@ -215,7 +208,7 @@ def evaluation_record(request, plan_id, evaluation_id):
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     evaluation = selectors.evaluation_for_plan(plan=plan, evaluation_id=evaluation_id)
     plan_record_read(actor=request.user, plan=plan)
-    form = EvaluationForm(request.POST or None, dimensions=_dimensions())
+    form = EvaluationForm(request.POST or None, dimensions=HealthDimension.choices)
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -244,7 +237,7 @@ def _evaluation_context(plan, evaluation, *, form=None, errors=(), add_form=None
         "plan": plan,
         "evaluation": evaluation,
         "due_now": selectors.evaluation_is_due(evaluation),
-        "form": form or EvaluationForm(dimensions=_dimensions()),
+        "form": form or EvaluationForm(dimensions=HealthDimension.choices),
         "errors": list(errors),
         "comparison": comparison,
         "realised_rows": [

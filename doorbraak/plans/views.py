@@ -13,14 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.forms import add_service_errors
-from doorbraak.households.selectors import household_for_editing
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 
 from . import services
 from .constants import TagKind
 from .forms import PlanFilterForm, TagCreateForm
 from .models import Tag
-from .selectors import plan_list_for_user, tags_by_kind
+from .selectors import household_for_editing, plan_list_for_user, tags_by_kind
 
 PAGE_SIZE = 25
 

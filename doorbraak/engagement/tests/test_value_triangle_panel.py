@@ -1,6 +1,7 @@
 from django.template.loader import render_to_string
 
 from doorbraak.engagement.selectors import value_triangle_summary
+from doorbraak.followup.tests.factories import make_complete
 from doorbraak.plans.constants import PlanStatus
 
 from .factories import complete_engagement
@@ -24,8 +25,6 @@ def test_panel_lists_sides_links_and_what_is_missing(plan):
 
 
 def test_panel_shows_complete_plan(plan, professional):
-    from doorbraak.followup.tests.factories import make_complete
-
     make_complete(plan, professional)
     html = render_panel(plan)
     assert html.count("✓ Compleet") == 3

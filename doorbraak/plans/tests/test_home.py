@@ -6,20 +6,20 @@ pytestmark = pytest.mark.django_db
 
 def test_plan_roles_go_to_their_plans(login, professional, team_lead, doorbraakteam):
     for user in (professional, team_lead, doorbraakteam):
-        response = login(user).get(reverse("core:home"))
+        response = login(user).get(reverse("home"))
         assert response.status_code == 302
         assert response["Location"] == reverse("plans:list")
 
 
 def test_functional_admin_goes_to_admin(login, functional_admin):
-    response = login(functional_admin).get(reverse("core:home"))
+    response = login(functional_admin).get(reverse("home"))
     assert response["Location"] == reverse("organisations:overview")
 
 
 @pytest.mark.parametrize("persona", ["manager", "policy_analyst"])
 def test_overview_roles_see_totals_of_their_own_municipality_only(request, login, persona, plan, outsider_plan):
     user = request.getfixturevalue(persona)
-    response = login(user).get(reverse("core:home"))
+    response = login(user).get(reverse("home"))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Overzicht Gemeente Voorbeeldstad" in html
@@ -31,13 +31,13 @@ def test_overview_roles_see_totals_of_their_own_municipality_only(request, login
 
 
 def test_manager_home_links_to_inbox_but_analyst_home_does_not(login, manager, policy_analyst):
-    assert reverse("followup:inbox") in login(manager).get(reverse("core:home")).content.decode()
-    assert reverse("followup:inbox") not in login(policy_analyst).get(reverse("core:home")).content.decode()
+    assert reverse("followup:inbox") in login(manager).get(reverse("home")).content.decode()
+    assert reverse("followup:inbox") not in login(policy_analyst).get(reverse("home")).content.decode()
 
 
 def test_national_admin_home_lists_national_admin_pages(login, national_admin):
     client = login(national_admin)
-    html = client.get(reverse("core:home")).content.decode()
+    html = client.get(reverse("home")).content.decode()
     for name in (
         "organisations:organisation_list",
         "legal:national_list",

@@ -1,9 +1,11 @@
+"""The start page (`/`): each role on to where its work is; managers and analysts see their plan counts."""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
 
 from doorbraak.organisations.constants import PLAN_ROLES, Role
-from doorbraak.plans.selectors import plan_counts_for_organisation
+
+from .selectors import plan_counts_for_organisation
 
 
 @login_required
@@ -17,14 +19,4 @@ def home(request):
     context = {}
     if membership and membership.role in (Role.MANAGER, Role.POLICY_ANALYST):
         context["counts"] = plan_counts_for_organisation(organisation=membership.organisation)
-    return render(request, "core/home.html", context)
-
-
-@require_GET
-def branding_css(request):
-    """The municipality's local look as a stylesheet (a strict CSP forbids inline styles)."""
-    membership = getattr(request, "membership", None)
-    colour = membership.organisation.primary_colour if membership else "#1a5f8c"
-    response = render(request, "core/branding.css", {"colour": colour}, content_type="text/css")
-    response["Cache-Control"] = "private, max-age=300"
-    return response
+    return render(request, "plans/home.html", context)

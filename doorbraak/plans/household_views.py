@@ -1,4 +1,8 @@
-"""Household screens: register a household (and go straight on to its plan), and its own page."""
+"""Household screens: register a household (and go straight on to its plan), and its own page.
+
+They live in plans, not in doorbraak.households: registering starts the household's plan, and who may see
+a household follows from who may see its plans. The URL names stay ``households:*`` (household_urls.py).
+"""
 
 import uuid
 
@@ -10,15 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from doorbraak.core.access import role_required
+from doorbraak.households import services
+from doorbraak.households.constants import ConsentScope
+from doorbraak.households.forms import ConsentForm, HouseholdForm, MemberForm, MemberFormSet
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.organisations.selectors import teams_for_organisation
-from doorbraak.plans.selectors import plans_for_user
-from doorbraak.plans.services import plan_create
 
-from . import services
-from .constants import ConsentScope
-from .forms import ConsentForm, HouseholdForm, MemberForm, MemberFormSet
-from .selectors import can_edit_household, household_for_editing, household_for_user
+from .selectors import can_edit_household, household_for_editing, household_for_user, plans_for_user
+from .services import plan_create
 
 EDITOR_ROLES = (Role.PROFESSIONAL, Role.TEAM_LEAD)
 # A plan started together with a household gets a token derived from the household's, so a double submit

@@ -1,7 +1,8 @@
 from django.urls import path
 
-from . import views
+from . import household_views as views
 
+# The household screens (household_views.py) under their own namespace, mounted at /huishoudens/.
 app_name = "households"
 urlpatterns = [
     path("nieuw/", views.household_create, name="create"),
