@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/", include("doorbraak.organisations.urls")),
     path("huishoudens/", include("doorbraak.plans.household_urls")),
     path("plannen/", include("doorbraak.plans.urls")),
+    path("plannen/", include("doorbraak.workspace.urls")),  # the plan page: /plannen/<uuid>/...
     path("wetgeving/", include("doorbraak.legal.urls")),
     path("kosten/", include("doorbraak.costs.urls")),
     path("betrokkenheid/", include("doorbraak.engagement.urls")),

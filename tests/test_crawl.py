@@ -132,7 +132,7 @@ def test_crawler_reports_a_dead_link(login, professional, plan, monkeypatch):
     real_links = me._links
 
     def with_dead_link(base, html):
-        return [*real_links(base, html), reverse("plans:detail", args=["00000000-0000-0000-0000-000000000000"])]
+        return [*real_links(base, html), reverse("workspace:plan", args=["00000000-0000-0000-0000-000000000000"])]
 
     monkeypatch.setattr(me, "_links", with_dead_link)
     _pages, problems = crawl(login(professional))

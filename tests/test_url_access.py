@@ -38,7 +38,7 @@ def _dummy_kwargs(converters: dict) -> dict:
 
 def test_route_list_is_complete():
     names = {name for name, _ in ROUTES}
-    assert {"plans:detail", "legal:plan_legitimacy", "costs:plan_return", "followup:plan_followup"} <= names
+    assert {"workspace:plan", "legal:plan_legitimacy", "costs:plan_return", "followup:plan_followup"} <= names
 
 
 @pytest.mark.django_db

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "doorbraak.costs",
     "doorbraak.engagement",
     "doorbraak.followup",
+    "doorbraak.workspace",
     "doorbraak.documents",
     "doorbraak.demo",
 ]

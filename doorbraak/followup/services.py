@@ -19,7 +19,7 @@ from doorbraak.engagement.selectors import submission_blockers
 from doorbraak.engagement.services import engagement_record_scores
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
-from doorbraak.plans.selectors import can_edit_plan
+from doorbraak.plans.selectors import may_request_transition
 from doorbraak.plans.services import plan_transition
 
 from .constants import DEFAULT_LEVELS, EVALUATION_MONTHS, ActionState, BreakthroughOutcome, DecisionState
@@ -199,8 +199,11 @@ def _open_at_first_level_with_deciders(*, actor, plan: Plan, levels: list[Escala
 @transaction.atomic
 def plan_submit(*, actor, plan: Plan) -> DecisionRequest:
     """Submit a plan: check the value triangle, move it to SUBMITTED and put it before the first level of the
-    escalation matrix (the default matrix is created if the municipality has none yet)."""
-    if not can_edit_plan(user=actor, plan=plan):
+    escalation matrix (the default matrix is created if the municipality has none yet).
+
+    The one permission rule for submitting, wherever the request comes from: the user may ask for this status
+    move (the plan's owner, or the team lead of its team; the same rule that offers the button), else 403."""
+    if not may_request_transition(user=actor, plan=plan, to_status=PlanStatus.SUBMITTED):
         raise PermissionDenied
     blockers = [str(b) for b in submission_blockers(plan=plan)]
     if blockers:

@@ -55,7 +55,7 @@ def household_create(request):
                 _("Huishouden %(reference)s is aangemaakt. U kunt nu het plan opstellen.")
                 % {"reference": household.reference},
             )
-            return redirect("plans:detail", plan.pk)
+            return redirect("workspace:plan", plan.pk)
         status = 400
     else:
         form = HouseholdForm(

@@ -8,7 +8,7 @@ from doorbraak.households.models import Household
 from doorbraak.organisations.constants import Role
 
 from .constants import PlanStatus, TagKind
-from .models import Plan, Tag
+from .models import Plan, StatusChange, Tag
 from .workflow import BLOCK1_EDITABLE, STEPS_EDITABLE, TRANSITIONS
 
 
@@ -67,6 +67,29 @@ def steps_editable(plan: Plan) -> bool:
 
 def active_tags() -> QuerySet[Tag]:
     return Tag.objects.filter(is_active=True)
+
+
+ITEM_RELATIONS = {"helper": "helpers", "need": "needs", "step": "steps"}
+
+
+def plan_items(*, plan: Plan) -> dict[str, list]:
+    """The helpers, needs and steps of a plan (fetched through a selector that checked the user), per kind."""
+    return {kind: list(getattr(plan, relation).all()) for kind, relation in ITEM_RELATIONS.items()}
+
+
+def plan_item(*, plan: Plan, kind: str, item_id):
+    """One helper, need or step of ``plan``, or None (gone, or it belongs to another plan)."""
+    return getattr(plan, ITEM_RELATIONS[kind]).filter(pk=item_id).first()
+
+
+def tag_choices_for_plan(*, plan: Plan) -> tuple[list[Tag], list[int]]:
+    """The tags the editor offers (every active one plus those the plan carries) and the ids the plan carries."""
+    current_ids = list(plan.tags.values_list("pk", flat=True))
+    return list(Tag.objects.filter(Q(is_active=True) | Q(pk__in=current_ids))), current_ids
+
+
+def status_changes_for_plan(*, plan: Plan) -> QuerySet[StatusChange]:
+    return plan.status_changes.select_related("actor")
 
 
 # Approve and reject are decisions: they are taken on the follow-up page, along the municipality's

@@ -1,7 +1,7 @@
 """The walk of issue 2's "Done when": a professional logs in, creates a household, fills a complete plan in the
 editor (autosave and the "Opslaan" button), reloads, and finds everything there.
 
-Driven by labels, roles and the stable form ids documented at the top of plans/plan_detail.html.
+Driven by labels, roles and the stable form ids documented at the top of workspace/plan_detail.html.
 """
 
 import re

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_other_municipalitys_plan_gives_a_dutch_404_with_a_way_back(login, outsider, plan):
-    response = login(outsider).get(reverse("plans:detail", args=[plan.pk]))
+    response = login(outsider).get(reverse("workspace:plan", args=[plan.pk]))
     assert response.status_code == 404
     page = response.content.decode()
     assert "Deze pagina is er niet" in page

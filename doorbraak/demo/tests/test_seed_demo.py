@@ -290,7 +290,7 @@ def _check_demo_logins(client):
     plan = Plan.objects.filter(organisation__slug="voorbeeldstad").first()
     client.logout()
     client.login(email="professional@anderstad.example", password=DEMO_PASSWORD)
-    assert client.get(reverse("plans:detail", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("workspace:plan", args=[plan.pk])).status_code == 404
 
 
 def test_demo_logins_prints_every_role():

@@ -51,7 +51,7 @@ def test_create_household_leads_straight_to_its_plan(professional, team, login):
     response = login(professional).post(CREATE, create_data(team))
     household = Household.objects.get()
     plan = Plan.objects.get(household=household)
-    assert response.status_code == 302 and response["Location"] == reverse("plans:detail", args=[plan.pk])
+    assert response.status_code == 302 and response["Location"] == reverse("workspace:plan", args=[plan.pk])
     assert plan.owner == professional and plan.team == team
     assert sorted(household.members.values_list("birth_year", flat=True)) == [1988, 2015]
     consent = Consent.objects.get(household=household)
@@ -125,7 +125,7 @@ def test_household_page_shows_members_consent_and_plans_and_audits_the_read(plan
     html = response.content.decode()
     assert response.status_code == 200
     assert "1988" in html and "moeder" in html and "2 maart 2026" in html
-    assert reverse("plans:detail", args=[plan.pk]) in html and "Nieuw plan starten" in html
+    assert reverse("workspace:plan", args=[plan.pk]) in html and "Nieuw plan starten" in html
     event = AuditEvent.objects.get(action="household.read")
     assert event.object_id == str(household.pk) and event.actor == professional and event.extra == {}
 

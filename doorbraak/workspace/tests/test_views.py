@@ -17,11 +17,11 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def detail(plan):
-    return reverse("plans:detail", args=[plan.pk])
+    return reverse("workspace:plan", args=[plan.pk])
 
 
 def section_url(plan, section):
-    return reverse("plans:section", args=[plan.pk, section])
+    return reverse("workspace:section", args=[plan.pk, section])
 
 
 def situation_post(text, version, **extra):
@@ -32,6 +32,14 @@ def oob_version(html: str, input_id: str) -> int:
     match = re.search(rf'<input[^>]*id="{input_id}"[^>]*value="(\d+)"[^>]*hx-swap-oob="true"', html)
     assert match, html
     return int(match.group(1))
+
+
+def submit_url(plan):
+    """The one way to submit a plan (follow-up's view); the plan page's button says where it comes from."""
+    return reverse("followup:plan_submit", args=[plan.pk])
+
+
+FROM_PLAN_PAGE = {"return_to": "plan"}
 
 
 def set_status(plan, status):
@@ -258,7 +266,7 @@ def test_unknown_section_is_404(plan, professional, login):
 def test_tags_save_and_conflict(plan, professional, team_lead, login):
     problem = Tag.objects.get(kind="problem", code="huurachterstand")
     domain = Tag.objects.get(kind="life_domain", code="wonen")
-    url = reverse("plans:tags", args=[plan.pk])
+    url = reverse("workspace:tags", args=[plan.pk])
     data = {
         "labels-version": "0",
         "labels-problem_tags": [str(problem.pk)],
@@ -279,7 +287,7 @@ def test_tags_are_rendered_as_fieldsets_per_kind(plan, professional, login):
 
 
 def test_tags_save_access(plan, manager, outsider, login):
-    url = reverse("plans:tags", args=[plan.pk])
+    url = reverse("workspace:tags", args=[plan.pk])
     assert login(manager).post(url, {"labels-version": "0"}).status_code == 403
     assert login(outsider).post(url, {"labels-version": "0"}).status_code == 404
 
@@ -288,7 +296,7 @@ def test_tags_save_access(plan, manager, outsider, login):
 
 
 def helper_add(plan, token, agency="GGZ"):
-    return reverse("plans:item_add", args=[plan.pk, "helper"]), {
+    return reverse("workspace:item_add", args=[plan.pk, "helper"]), {
         "nieuw-hulpverlener-agency": agency,
         "nieuw-hulpverlener-role": "Behandelaar",
         "nieuw-hulpverlener-life_domain": "psychische_gezondheid",
@@ -325,7 +333,7 @@ def test_add_item_with_missing_field_shows_errors(plan, professional, login):
 
 def test_update_item_via_htmx_and_conflict(plan, professional, team_lead, login):
     helper = HelperFactory(plan=plan)
-    url = reverse("plans:item", args=[plan.pk, "helper", helper.pk])
+    url = reverse("workspace:item", args=[plan.pk, "helper", helper.pk])
     prefix = f"hulpverlener-{helper.pk}"
     data = {f"{prefix}-agency": "Wijkteam Noord", f"{prefix}-role": "", f"{prefix}-life_domain": "wonen"}
     response = login(professional).post(url, {**data, f"{prefix}-version": "0"}, **HTMX)
@@ -339,7 +347,7 @@ def test_update_item_via_htmx_and_conflict(plan, professional, team_lead, login)
 
 def test_delete_item_twice_is_harmless(plan, professional, login):
     helper = HelperFactory(plan=plan)
-    url = reverse("plans:item", args=[plan.pk, "helper", helper.pk])
+    url = reverse("workspace:item", args=[plan.pk, "helper", helper.pk])
     client = login(professional)
     data = {"delete": "1", f"hulpverlener-{helper.pk}-version": "0"}
     assert client.post(url, data).status_code == 302
@@ -349,7 +357,7 @@ def test_delete_item_twice_is_harmless(plan, professional, login):
 
 def test_item_of_another_plan_is_not_reachable(plan, professional, outsider_plan, login):
     foreign = HelperFactory(plan=outsider_plan)
-    url = reverse("plans:item", args=[plan.pk, "helper", foreign.pk])
+    url = reverse("workspace:item", args=[plan.pk, "helper", foreign.pk])
     login(professional).post(url, {"delete": "1", f"hulpverlener-{foreign.pk}-version": "0"})
     assert Helper.objects.filter(pk=foreign.pk).exists()
 
@@ -357,7 +365,7 @@ def test_item_of_another_plan_is_not_reachable(plan, professional, outsider_plan
 def test_step_done_is_saved_while_plan_runs(plan, professional, login):
     set_status(plan, PlanStatus.IN_PROGRESS)
     step = StepFactory(plan=plan)
-    url = reverse("plans:item", args=[plan.pk, "step", step.pk])
+    url = reverse("workspace:item", args=[plan.pk, "step", step.pk])
     prefix = f"stap-{step.pk}"
     response = login(professional).post(
         url,
@@ -381,7 +389,7 @@ def test_item_views_access(persona, status, plan, login, request):
     client = login(request.getfixturevalue(persona))
     url, data = helper_add(plan, uuid.uuid4())
     assert client.post(url, data).status_code == status
-    item_url = reverse("plans:item", args=[plan.pk, "helper", helper.pk])
+    item_url = reverse("workspace:item", args=[plan.pk, "helper", helper.pk])
     assert client.post(item_url, {"delete": "1"}).status_code == status
     assert Helper.objects.filter(plan=plan).count() == 1
 
@@ -392,7 +400,7 @@ def test_item_views_access(persona, status, plan, login, request):
 def test_submit_button_posts_to_one_small_view(plan, professional, login):
     """Submission may be routed through follow-up's checks; either it is submitted or a Dutch error is shown."""
     client = login(professional)
-    response = client.post(reverse("plans:submit", args=[plan.pk]))
+    response = client.post(submit_url(plan), FROM_PLAN_PAGE)
     assert response.status_code == 302
     plan.refresh_from_db()
     page = client.get(detail(plan)).content.decode()
@@ -405,7 +413,7 @@ def test_submit_button_posts_to_one_small_view(plan, professional, login):
 def test_refused_submit_lands_where_the_message_and_missing_parts_are_visible(plan, professional, login):
     """Not on the status section far down the page: at the top, where the error and the value triangle are."""
     client = login(professional)
-    response = client.post(reverse("plans:submit", args=[plan.pk]))
+    response = client.post(submit_url(plan), FROM_PLAN_PAGE)
     assert response["Location"] == detail(plan)
     page = client.get(detail(plan)).content.decode()
     assert "kan nog niet worden ingediend" in page
@@ -423,7 +431,7 @@ def test_decisions_are_not_taken_on_the_plan_page(decision, plan, doorbraakteam,
         page = client.get(detail(plan)).content.decode()
         assert f'name="to_status" value="{decision}"' not in page
         assert reverse("followup:plan_followup", args=[plan.pk]) in page
-        response = client.post(reverse("plans:status", args=[plan.pk]), {"to_status": decision, "reason": "x"})
+        response = client.post(reverse("workspace:status", args=[plan.pk]), {"to_status": decision, "reason": "x"})
         assert response["Location"] == reverse("followup:plan_followup", args=[plan.pk])
         plan.refresh_from_db()
         assert plan.status == PlanStatus.SUBMITTED
@@ -433,7 +441,7 @@ def test_owner_may_withdraw_submitted_plan(plan, professional, login):
     set_status(plan, PlanStatus.SUBMITTED)
     client = login(professional)
     assert 'name="to_status" value="concept"' in client.get(detail(plan)).content.decode()
-    client.post(reverse("plans:status", args=[plan.pk]), {"to_status": "concept"})
+    client.post(reverse("workspace:status", args=[plan.pk]), {"to_status": "concept"})
     plan.refresh_from_db()
     assert plan.status == PlanStatus.CONCEPT
 
@@ -441,30 +449,10 @@ def test_owner_may_withdraw_submitted_plan(plan, professional, login):
 @pytest.mark.parametrize(("persona", "status"), [("manager", 403), ("policy_analyst", 403), ("outsider", 404)])
 def test_workflow_views_access(persona, status, plan, login, request):
     client = login(request.getfixturevalue(persona))
-    assert client.post(reverse("plans:submit", args=[plan.pk])).status_code == status
-    assert client.post(reverse("plans:status", args=[plan.pk]), {"to_status": "submitted"}).status_code == status
+    assert client.post(submit_url(plan), FROM_PLAN_PAGE).status_code == status
+    assert client.post(reverse("workspace:status", args=[plan.pk]), {"to_status": "submitted"}).status_code == status
     plan.refresh_from_db()
     assert plan.status == PlanStatus.CONCEPT
-
-
-def test_start_plan_for_household_once_per_token(plan, professional, login):
-    url = reverse("plans:start", args=[plan.household.pk])
-    token = str(uuid.uuid4())
-    client = login(professional)
-    first = client.post(url, {"creation_token": token})
-    second = client.post(url, {"creation_token": token})
-    assert first["Location"] == second["Location"]
-    assert Plan.objects.filter(household=plan.household).count() == 2  # the fixture's plus one new
-
-
-@pytest.mark.parametrize(("persona", "status"), [("manager", 403), ("doorbraakteam", 403), ("outsider", 404)])
-def test_start_plan_access(persona, status, plan, login, request):
-    url = reverse("plans:start", args=[plan.household.pk])
-    assert login(request.getfixturevalue(persona)).post(url, {}).status_code == status
-
-
-def test_colleague_cannot_start_plan_for_anothers_household(plan, colleague, login):
-    assert login(colleague).post(reverse("plans:start", args=[plan.household.pk]), {}).status_code == 404
 
 
 def test_plan_factory_in_other_team_is_invisible_to_team_lead(other_team, team_lead, login):
