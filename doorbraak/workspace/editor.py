@@ -290,10 +290,10 @@ def saved_response(request, plan: Plan, ef: EditorForm, version: int) -> HttpRes
 
 
 def unsaved_response(request, plan: Plan, ef: EditorForm, *, status: int, page: PageContext) -> HttpResponse:
-    """Not saved (conflict or invalid input). HTMX: 200 with the fragment (HTMX ignores 4xx bodies by default);
-    without JavaScript: the whole page again, with the user's own input still in the form."""
+    """Not saved (conflict or invalid input): 409 or 400, also for HTMX (base.html tells HTMX to swap those
+    answers in, so the fragment shows); without JavaScript: the whole page again, with the user's own input."""
     if request.htmx:
-        return render(request, "workspace/_save_result.html", {"ef": ef, "saved": False})
+        return render(request, "workspace/_save_result.html", {"ef": ef, "saved": False}, status=status)
     return render(request, TEMPLATE, page(request, plan, {ef.key: ef}), status=status)
 
 
