@@ -117,6 +117,7 @@ class Row:
 class Table:
     rows: list[Row] = field(default_factory=list)
     headers: dict[str, str] = field(default_factory=dict)  # column key -> header as written in the file
+    labels: dict[str, str] = field(default_factory=dict)  # column key -> name for messages (the file's, else ours)
     errors: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     header_row: int = 1
@@ -530,6 +531,7 @@ def _map_header(raw: list, names: dict[str, Column], number: int, schema: Schema
         seen[column.key] = label
         header.append(column)
     table.headers = dict(seen)
+    table.labels = {column.key: column.label for column in schema.columns} | table.headers
     missing = [c.label for c in schema.columns if c.required and c.key not in seen]
     if missing:
         table.errors.append(

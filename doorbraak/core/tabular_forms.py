@@ -185,7 +185,7 @@ def validate_rows(
 ) -> list[tuple[Row, dict]]:
     """Run ``form_class`` on every row of ``table``; bad rows go to ``table.errors`` with their row number.
     Returns (row, cleaned_data) for the good rows. The caller stores nothing unless ``table.errors`` is empty."""
-    labels = dict(table.headers)
+    labels = {**table.labels, **table.headers}
     good: list[tuple[Row, dict]] = []
     form = form_class(data={}, **(form_kwargs or {}))
     for row in table.rows:

@@ -344,3 +344,10 @@ def test_two_confirms_at_the_same_moment_store_one_set(functional_admin, outside
             token="t" * 64,
         )
     assert TariffSet.objects.count() == 1 and not Tariff.objects.exists()
+
+
+def test_a_message_about_a_missing_optional_column_uses_its_dutch_name(functional_admin, login):
+    response = upload(login(functional_admin), "t.csv", b"code;tarief\neigen_post;10\n")
+    body = response.content.decode()
+    assert "kolom &#x27;naam&#x27;: eigen post zonder naam" in body
+    assert "kolom &#x27;financieringsstroom&#x27;: eigen post zonder financieringsstroom" in body
