@@ -376,7 +376,7 @@ def scenario_copy(*, actor, plan: Plan, source: str, target: str) -> int:
         line.paid_from_budget = line.paid_from_budget and target == Scenario.PLAN
         line.budget_status = BudgetStatus.COMMITTED if line.paid_from_budget else ""
         line.paid_at = None
-        line.save()
+    CostLine.objects.bulk_create(lines)  # one insert, however many lines the scenario has
     audit_record(
         actor=actor,
         organisation=plan.organisation,
