@@ -100,8 +100,9 @@ def sheet_update(*, actor, plan: Plan, reference_date: date, horizon_months: int
     return sheet
 
 
-def _apply_price(line: CostLine, *, plan: Plan, manual_price: Decimal | None, manual_reason: str) -> None:
-    """Resolve the unit price: manual with a reason > local tariff on the reference date > national list."""
+def apply_price(line: CostLine, *, plan: Plan, manual_price: Decimal | None, manual_reason: str) -> None:
+    """Resolve the unit price of an unsaved or locked line: manual with a reason > local tariff on the
+    reference date > national list. Saves nothing (the line services, and the demo's seeding, save)."""
     manual_reason = (manual_reason or "").strip()
     is_free = line.item_id is None and line.tariff_id is None
     if is_free:
@@ -226,7 +227,7 @@ def line_add(
     _defaults_from_source(line, data)
     if not line.funding_stream:
         raise ValidationError({"funding_stream": _("Kies een financieringsstroom.")})
-    _apply_price(line, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
+    apply_price(line, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
     _check_range(line)
     if line.paid_from_budget:
         line.budget_status = BudgetStatus.COMMITTED
@@ -251,7 +252,7 @@ def line_update(
     # A price stays as resolved unless the line's item changes or a manual price is given/removed.
     was_manual = stored.price_origin in (PriceOrigin.MANUAL, PriceOrigin.FREE)
     if manual_price is not None or item_changed or was_manual:
-        _apply_price(stored, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
+        apply_price(stored, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
     _check_range(stored)
     if stored.paid_from_budget and not stored.budget_status:
         stored.budget_status = BudgetStatus.COMMITTED
@@ -268,7 +269,7 @@ def line_reprice(*, actor, line: CostLine, version: int) -> CostLine:
     plan, stored = _locked_line(line, version)
     if stored.item_id is None and stored.tariff_id is None:
         return stored
-    _apply_price(stored, plan=plan, manual_price=None, manual_reason="")
+    apply_price(stored, plan=plan, manual_price=None, manual_reason="")
     stored.version += 1
     return _save_line(actor=actor, plan=plan, line=stored, action="costs.line.reprice")
 
@@ -536,43 +537,3 @@ def tariff_set_toggle(*, actor, tariff_set: TariffSet) -> TariffSet:
         active=int(tariff_set.is_active),
     )
     return tariff_set
-
-
-@transaction.atomic
-def seed_plan_lines(*, actor, plan: Plan, lines: list[dict]) -> int:
-    """Add lines to a plan whatever its status (demo data and migrations of existing sums only; views never
-    call this). Each dict: scenario, code or description+price, quantity, probability, paid_from_budget.
-    Prices resolve as usual (tariff > national). Idempotent per plan: does nothing when the plan has lines."""
-    if CostLine.objects.filter(plan=plan).exists():
-        return 0
-    ensure_sheet(plan=plan)
-    items = PriceItem.objects.in_bulk(field_name="code")
-    for spec in lines:
-        item = items.get(spec.get("code") or "")
-        line = CostLine(
-            plan=plan,
-            organisation_id=plan.organisation_id,
-            scenario=spec["scenario"],
-            item=item,
-            description=spec.get("description", ""),
-            quantity=Decimal(str(spec["quantity"])),
-            probability=Decimal(str(spec.get("probability", "1"))),
-            quantity_low=Decimal(str(spec["low"])) if "low" in spec else None,
-            quantity_high=Decimal(str(spec["high"])) if "high" in spec else None,
-            funding_stream=spec.get("funding_stream") or (item.funding_stream if item else "overig"),
-            cashable=spec.get("cashable", item.cashable if item else True),
-            paid_from_budget=spec.get("paid_from_budget", False),
-        )
-        price = spec.get("price")
-        _apply_price(
-            line,
-            plan=plan,
-            manual_price=None if price is None else Decimal(str(price)),
-            manual_reason=spec.get("reason", ""),
-        )
-        if line.paid_from_budget:
-            line.budget_status = BudgetStatus.COMMITTED
-        line.full_clean(exclude=["plan", "organisation", "creation_token"])
-        line.save()
-    audit_record(actor=actor, organisation=plan.organisation, action="costs.seed", obj=plan, count=len(lines))
-    return len(lines)
