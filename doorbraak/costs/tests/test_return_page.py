@@ -4,14 +4,19 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from doorbraak.costs.models import CostLine, PriceItem, Tariff, TariffSet
 from doorbraak.costs.presentation import line_rows, rows_html
-from doorbraak.costs.selectors import line_values_for_plan, plan_results
+from doorbraak.costs.selectors.plan_return import line_values_for_plan, plan_results
+from doorbraak.costs.services import plan_return as services
+from doorbraak.households.tests.factories import HouseholdFactory
 from doorbraak.plans.constants import PlanStatus
+from doorbraak.plans.models import Tag
+from doorbraak.plans.tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +52,6 @@ def page_queries(client, plan) -> int:
 
 
 def test_query_count_does_not_grow_with_lines(plan, professional, login):
-    from doorbraak.plans.models import Tag
-
     plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"))  # suggestions are computed too
     client = login(professional)
     make_lines(plan, 3)
@@ -115,8 +118,6 @@ def count_queries(request) -> int:
 @pytest.mark.parametrize("status", [PlanStatus.CONCEPT, PlanStatus.IN_PROGRESS])
 def test_page_and_partials_queries_do_not_grow_with_lines(plan, professional, login, status):
     """The page, and the two parts HTMX reloads, with 1 and with 20 lines over the four scenarios."""
-    from doorbraak.plans.models import Tag
-
     plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"))  # suggestions are computed too
     plan.status = status
     plan.save()
@@ -182,9 +183,6 @@ def htmx_change_queries(client, plan) -> dict[str, int]:
 def test_htmx_changes_queries_do_not_grow_with_lines(professional, login):
     """Every HTMX change re-renders the workspace; its queries do not depend on the number of lines
     (copying a scenario included)."""
-    from doorbraak.households.tests.factories import HouseholdFactory
-    from doorbraak.plans.tests.factories import PlanFactory
-
     client = login(professional)
     counts = {}
     for count in (1, 20):
@@ -346,10 +344,6 @@ def test_creation_token_makes_double_submit_harmless(plan, professional, login):
     ],
 )
 def test_services_lock_lines_by_status(plan, professional, status, scenario, allowed):
-    from django.core.exceptions import ValidationError
-
-    from doorbraak.costs import services
-
     make_lines(plan, 1, scenario=scenario, description="Regel")
     line = CostLine.objects.get(plan=plan)
     plan.status = status

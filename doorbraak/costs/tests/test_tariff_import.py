@@ -101,7 +101,7 @@ def test_upload_requires_functional_admin(professional, login):
 def test_service_is_all_or_nothing(functional_admin):
     from django.core.exceptions import ValidationError
 
-    from doorbraak.costs.services import tariff_set_import
+    from doorbraak.costs.services.tariffs import tariff_set_import
 
     rows = [
         {

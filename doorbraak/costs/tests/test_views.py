@@ -9,7 +9,11 @@ from django.urls import reverse
 from doorbraak.audit.models import AuditEvent
 from doorbraak.costs.constants import PriceOrigin, Scenario
 from doorbraak.costs.models import CostLine, DoorbraakBudget, ItemPrice, PriceItem, SuggestionRule, Tariff, TariffSet
+from doorbraak.costs.selectors.ledger import ledger as ledger_data
+from doorbraak.costs.selectors.plan_return import costs_side_complete, plan_results
 from doorbraak.plans.constants import PlanStatus
+from doorbraak.plans.models import Tag
+from doorbraak.plans.tests.factories import HelperFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -236,8 +240,6 @@ def test_price_in_plan_not_changed_by_new_price(plan, professional, national_adm
 
 
 def test_prefill_current_from_helpers_and_copy(plan, professional, outsider, manager, login):
-    from doorbraak.plans.tests.factories import HelperFactory
-
     HelperFactory(plan=plan, agency="Bewindvoerder Jansen", role="Beschermingsbewind", life_domain="schulden")
     HelperFactory(plan=plan, agency="Woningcorporatie", role="Verhuurder", life_domain="wonen")
     url = reverse("costs:scenario_prefill", args=[plan.pk])
@@ -257,8 +259,6 @@ def test_prefill_current_from_helpers_and_copy(plan, professional, outsider, man
 
 
 def test_suggestions_from_tags(plan, professional, outsider, manager, login):
-    from doorbraak.plans.models import Tag
-
     plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"))
     page = login(professional).get(reverse("costs:plan_return", args=[plan.pk])).content.decode()
     assert "Kosten van een huisuitzetting voor de verhuurder" in page
@@ -288,8 +288,6 @@ def test_sheet_update(plan, professional, outsider, manager, login):
 
 # --- costs_side_complete / plan_results contract ------------------------------------------------------------
 def test_selectors_contract(plan, professional, login):
-    from doorbraak.costs.selectors import costs_side_complete, plan_results
-
     assert not costs_side_complete(plan=plan)
     client = login(professional)
     add_line(
@@ -448,8 +446,6 @@ def test_budget_and_ledger(
     assert login(doorbraakteam).post(pay, {"paid_at": f"{year}-06-01"}).status_code == 302
     line.refresh_from_db()
     assert line.budget_status == "paid"
-    from doorbraak.costs.selectors import ledger as ledger_data
-
     data = ledger_data(user=doorbraakteam, organisation=plan.organisation, year=year)
     assert data["totals"]["spent"] == Decimal("3200.00")
     assert data["remaining"] == Decimal("46800.00")

@@ -15,7 +15,8 @@ from django.utils import timezone
 from doorbraak.audit.services import audit_record
 from doorbraak.costs.constants import BudgetStatus
 from doorbraak.costs.models import CostLine, DoorbraakBudget, PriceItem
-from doorbraak.costs.services import apply_price, budget_set, ensure_sheet
+from doorbraak.costs.services.plan_return import apply_price, ensure_sheet
+from doorbraak.costs.services.tariffs import budget_set
 
 from .cost_stories import lines_for, story_amount
 

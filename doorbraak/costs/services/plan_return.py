@@ -1,4 +1,6 @@
-"""Writes for the return side. Each function is one transaction that also writes its audit event."""
+"""Writes for the plan's return page (the professional): the sheet, the lines and whole scenarios. Each
+function is one transaction that also writes its audit event; each checks that the scenario may still change
+in the plan's status."""
 
 from __future__ import annotations
 
@@ -16,22 +18,13 @@ from doorbraak.core.exceptions import ConflictError
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
 
-from .constants import DEFAULT_HORIZON_MONTHS, BudgetStatus, PriceOrigin, Scenario
-from .models import (
-    CostLine,
-    CostSheet,
-    DoorbraakBudget,
-    IndexFigure,
-    ItemPrice,
-    PriceItem,
-    SuggestionRule,
-    Tariff,
-    TariffSet,
-)
-from .selectors import resolve_item_price, resolve_tariff_price, sheet_info
+from ..constants import DEFAULT_HORIZON_MONTHS, BudgetStatus, PriceOrigin, Scenario
+from ..models import CostLine, CostSheet, PriceItem
+from ..selectors.pricing import resolve_item_price, resolve_tariff_price, sheet_info
 
 # Lines of the three plan scenarios can change while the plan is a draft; realised lines during follow-up.
 COSTS_EDITABLE = frozenset({PlanStatus.CONCEPT})
+
 REALISED_EDITABLE = frozenset({PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.EVALUATED})
 
 LINE_FIELDS = (
@@ -308,6 +301,8 @@ HELPER_KEYWORDS = [
     ("huishoudelijk", "wmo_huishoudelijke_ondersteuning", "104"),
     ("begeleiding", "wmo_begeleiding_individueel", "104"),
 ]
+
+
 HELPER_DOMAINS = {
     "inkomen": ("pw_uitvoering_bijstand", "1"),
     "schulden": ("sh_traject", "1"),
@@ -388,152 +383,3 @@ def scenario_copy(*, actor, plan: Plan, source: str, target: str) -> int:
         count=len(lines),
     )
     return len(lines)
-
-
-# --- Doorbraakbudget -----------------------------------------------------------------------------------------
-@transaction.atomic
-def budget_set(*, actor, organisation, year: int, amount: Decimal) -> DoorbraakBudget:
-    budget, _created = DoorbraakBudget.objects.select_for_update().get_or_create(
-        organisation=organisation, year=year, defaults={"amount": amount}
-    )
-    budget.amount = amount
-    budget.version += 1
-    budget.full_clean()
-    budget.save()
-    audit_record(actor=actor, organisation=organisation, action="costs.budget.set", obj=budget, year=year)
-    return budget
-
-
-@transaction.atomic
-def line_mark_paid(*, actor, line: CostLine, paid_at: date) -> CostLine:
-    stored = CostLine.objects.select_for_update().get(pk=line.pk)
-    if not stored.paid_from_budget:
-        raise ValidationError(_("Deze regel wordt niet uit het Doorbraakbudget betaald."))
-    if stored.plan.status == PlanStatus.REJECTED:
-        raise ValidationError(_("Een afgewezen plan kan niet worden betaald."))
-    stored.budget_status = BudgetStatus.PAID
-    stored.paid_at = paid_at
-    stored.version += 1
-    stored.save(update_fields=["budget_status", "paid_at", "version"])
-    audit_record(
-        actor=actor, organisation=stored.organisation, action="costs.budget.paid", obj=stored.plan, line=str(stored.pk)
-    )
-    return stored
-
-
-# --- national price list (national admin) ---------------------------------------------------------------------
-@transaction.atomic
-def price_item_create(*, actor, data: dict, price: dict) -> PriceItem:
-    item = PriceItem(**data)
-    item.full_clean()
-    item.save()
-    item_price_add(actor=actor, item=item, **price)
-    return item
-
-
-@transaction.atomic
-def item_price_add(
-    *, actor, item: PriceItem, year: int, amount: Decimal, source: str, source_url: str = "", notes: str = ""
-) -> ItemPrice:
-    """A new year's price next to the old ones. Existing prices are never changed."""
-    if ItemPrice.objects.filter(item=item, year=year).exists():
-        raise ValidationError({"year": _("Voor dit jaar bestaat al een prijs; prijzen worden nooit overschreven.")})
-    price = ItemPrice(
-        item=item,
-        year=year,
-        amount=amount,
-        source=source,
-        source_url=source_url,
-        notes=notes,
-        is_estimate=notes.strip().startswith("SCHATTING:"),
-        created_by=actor,
-    )
-    price.full_clean()
-    price.save()
-    audit_record(actor=actor, organisation=None, action="costs.price.add", obj=price, item=item.code, year=year)
-    return price
-
-
-@transaction.atomic
-def index_figure_set(*, actor, index_type: str, year: int, percentage: Decimal, source: str, is_provisional=False):
-    figure, _created = IndexFigure.objects.update_or_create(
-        index_type=index_type,
-        year=year,
-        defaults={"percentage": percentage, "source": source, "is_provisional": is_provisional},
-    )
-    figure.full_clean()
-    audit_record(actor=actor, organisation=None, action="costs.index.set", obj=figure, index=index_type, year=year)
-    return figure
-
-
-@transaction.atomic
-def suggestion_rule_create(*, actor, data: dict) -> SuggestionRule:
-    rule = SuggestionRule(**data)
-    rule.tag_codes = " ".join(sorted(set(rule.tag_codes.split())))
-    rule.full_clean()
-    rule.save()
-    audit_record(actor=actor, organisation=None, action="costs.rule.add", obj=rule)
-    return rule
-
-
-@transaction.atomic
-def suggestion_rule_delete(*, actor, rule: SuggestionRule) -> None:
-    audit_record(actor=actor, organisation=None, action="costs.rule.delete", obj=rule)
-    rule.delete()
-
-
-# --- local tariffs ----------------------------------------------------------------------------------------------
-@transaction.atomic
-def tariff_set_import(*, actor, organisation, kind: str, name: str, rows: list[dict], filename: str = "") -> TariffSet:
-    """Store a validated tariff file in one go. ``rows`` come from tariffs_import.parse_rows without errors;
-    anything invalid raises ValidationError and nothing is stored."""
-    if not rows:
-        raise ValidationError(_("Het bestand bevat geen tariefregels."))
-    tariff_set = TariffSet(
-        organisation=organisation, kind=kind, name=name, source_filename=filename[:200], created_by=actor
-    )
-    tariff_set.full_clean()
-    tariff_set.save()
-    items = PriceItem.objects.in_bulk(field_name="code")
-    tariffs = []
-    for row in rows:
-        item = items.get(row["code"])
-        tariff = Tariff(
-            tariff_set=tariff_set,
-            organisation=organisation,
-            item=item,
-            code=row["code"],
-            name=row["name"] or (item.name if item else ""),
-            unit=row["unit"] or (item.unit if item else ""),
-            amount=Decimal(row["amount"]),
-            funding_stream=row["funding_stream"] or (item.funding_stream if item else ""),
-            cashable=row["cashable"] if row["cashable"] is not None else (item.cashable if item else True),
-            valid_from=date.fromisoformat(row["valid_from"]),
-            valid_until=date.fromisoformat(row["valid_until"]) if row["valid_until"] else None,
-        )
-        tariff.full_clean(exclude=["tariff_set", "organisation"])
-        tariffs.append(tariff)
-    Tariff.objects.bulk_create(tariffs)
-    audit_record(
-        actor=actor,
-        organisation=organisation,
-        action="costs.tariffs.import",
-        obj=tariff_set,
-        kind=kind,
-        rows=len(tariffs),
-    )
-    return tariff_set
-
-
-@transaction.atomic
-def tariff_set_toggle(*, actor, tariff_set: TariffSet) -> TariffSet:
-    tariff_set.is_active = not tariff_set.is_active
-    tariff_set.save(update_fields=["is_active"])
-    audit_record(
-        actor=actor,
-        organisation=tariff_set.organisation,
-        action="costs.tariffs.toggle",
-        obj=tariff_set,
-        active=int(tariff_set.is_active),
-    )
-    return tariff_set
