@@ -31,7 +31,7 @@ def budget_lines(*, organisation, year: int) -> list[CostLine]:
     lines = (
         CostLine.objects.filter(organisation=organisation, scenario=Scenario.PLAN, paid_from_budget=True)
         .exclude(plan__status=PlanStatus.REJECTED)
-        .select_related("plan", "plan__team", "plan__household", "plan__cost_sheet")
+        .select_related("plan", "plan__team", "plan__household", "plan__cost_sheet", "item", "tariff")  # label
     )
     out = []
     for line in lines:
