@@ -22,7 +22,6 @@ LEDGER_ROLES = {Role.DOORBRAAKTEAM, Role.TEAM_LEAD, Role.FUNCTIONAL_ADMIN, Role.
 
 # Commitments count once a plan is approved; drafts and submitted plans are requests.
 COMMITTED_STATUSES = {PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.EVALUATED, PlanStatus.CLOSED}
-
 REQUESTED_STATUSES = {PlanStatus.CONCEPT, PlanStatus.SUBMITTED}
 
 

@@ -24,7 +24,6 @@ from ..selectors.pricing import resolve_item_price, resolve_tariff_price, sheet_
 
 # Lines of the three plan scenarios can change while the plan is a draft; realised lines during follow-up.
 COSTS_EDITABLE = frozenset({PlanStatus.CONCEPT})
-
 REALISED_EDITABLE = frozenset({PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.EVALUATED})
 
 LINE_FIELDS = (

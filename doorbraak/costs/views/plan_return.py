@@ -27,7 +27,6 @@ from ..selectors.pricing import sheet_info
 from ..services import plan_return as services
 
 PAGE = "costs/plan_return.html"
-
 EDIT_AUTO_ID = "id_edit_%s"  # the edit form can open inside the return page, next to the add form
 
 
