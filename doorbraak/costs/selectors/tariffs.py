@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from ..models import DoorbraakBudget, PriceItem, Tariff, TariffSet
+from ..models import DoorbraakBudget, Tariff, TariffSet
 
 
 def tariff_sets_for_organisation(*, organisation):
@@ -22,11 +22,6 @@ def tariff_set_for_organisation(*, organisation, set_id: int) -> TariffSet:
 
 def tariffs_in_set(*, tariff_set: TariffSet) -> QuerySet[Tariff]:
     return tariff_set.tariffs.select_related("item")
-
-
-def price_item_units() -> dict[str, dict]:
-    """Code -> {"unit": ...} of every price-list item: what a tariff file's codes are checked against."""
-    return {item.code: {"unit": item.unit} for item in PriceItem.objects.all()}
 
 
 def budgets_for_organisation(*, organisation) -> QuerySet[DoorbraakBudget]:

@@ -12,11 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from doorbraak.core.access import role_required
 from doorbraak.organisations.constants import Role
 
-from ..constants import FundingStream
 from ..forms import BudgetForm, TariffConfirmForm, TariffUploadForm
 from ..selectors import tariffs as selectors
 from ..services import tariffs as services
-from ..tariffs_import import parse_rows, read_table
+from ..tariffs_import import MAX_UPLOAD_BYTES, preview_tariff_file
 
 SIGNING_SALT = "doorbraak.costs.tariff-import"
 
@@ -56,17 +55,17 @@ def tariff_upload(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            table = read_table(upload.name, upload.read())
+            preview = preview_tariff_file(
+                organisation=request.membership.organisation,
+                filename=upload.name,
+                content=upload.read(MAX_UPLOAD_BYTES + 1),  # a larger file is refused, not read into memory
+                kind=form.cleaned_data["kind"],
+                name=form.cleaned_data["name"],
+                default_from=form.cleaned_data["default_valid_from"],
+            )
         except ValueError as exc:
             form.add_error("file", str(exc))
         else:
-            items = selectors.price_item_units()
-            preview = parse_rows(
-                table,
-                items=items,
-                streams=set(FundingStream.values),
-                default_from=form.cleaned_data["default_valid_from"],
-            )
             if preview.ok:
                 payload = signing.dumps(
                     {
@@ -75,6 +74,7 @@ def tariff_upload(request):
                         "filename": upload.name,
                         "rows": preview.rows,
                         "org": request.membership.organisation_id,
+                        "token": preview.token,
                     },
                     salt=SIGNING_SALT,
                     compress=True,
@@ -115,6 +115,7 @@ def tariff_confirm(request):
             name=data["name"],
             rows=data["rows"],
             filename=data.get("filename", ""),
+            token=data.get("token", ""),
         )
     except ValidationError as exc:
         for message in exc.messages:
