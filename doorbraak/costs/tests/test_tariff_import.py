@@ -101,7 +101,7 @@ def test_upload_requires_functional_admin(professional, login):
 def test_service_is_all_or_nothing(functional_admin):
     from django.core.exceptions import ValidationError
 
-    from doorbraak.costs.services import tariff_set_import
+    from doorbraak.costs.services.tariffs import tariff_set_import
 
     rows = [
         {
@@ -238,7 +238,7 @@ def test_preview_shows_exactly_what_confirm_stores(functional_admin, login):
     assert "Opmerking" in body and "niet gebruikt" in body  # unknown column reported, not fatal
     from django.core import signing
 
-    from doorbraak.costs.views import SIGNING_SALT
+    from doorbraak.costs.views.tariffs import SIGNING_SALT
 
     previewed = signing.loads(hidden_fields(response)["payload"], salt=SIGNING_SALT)["rows"]
     client.post(reverse("costs:tariff_confirm"), hidden_fields(response))
@@ -283,7 +283,7 @@ def test_row_bounds(functional_admin, login, row, fragment):
 def test_confirm_rechecks_rows_and_names_the_row(functional_admin):
     from django.core.exceptions import ValidationError
 
-    from doorbraak.costs.services import tariff_set_import
+    from doorbraak.costs.services.tariffs import tariff_set_import
 
     row = {
         "row": 7,
@@ -314,7 +314,7 @@ def test_two_confirms_at_the_same_moment_store_one_set(functional_admin, outside
     token is taken by a set the check does not see (another municipality), as a concurrent confirm would."""
     from django.core.exceptions import ValidationError
 
-    from doorbraak.costs.services import tariff_set_import
+    from doorbraak.costs.services.tariffs import tariff_set_import
 
     TariffSet.objects.create(
         organisation=outsider_admin.membership.organisation,
