@@ -135,6 +135,22 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
+
+# The cache holds the sign-in counters (doorbraak.accounts.throttle); with several workers it must be shared:
+# REDIS_URL (redis://host:6379/0) selects Redis, without it a local-memory cache serves a single `make run`.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "doorbraak"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Reverse proxies in front of the app that add X-Forwarded-For (the client's address for the per-IP count).
+SIGNIN_TRUSTED_PROXIES = int(env("SIGNIN_TRUSTED_PROXIES", "0"))
 CSRF_COOKIE_HTTPONLY = False  # read by nobody: the token travels via hx-headers on <body>
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

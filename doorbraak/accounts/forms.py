@@ -1,10 +1,20 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import throttle
+
+
+@dataclass(frozen=True)
+class Failure:
+    reason: str
+    user: object | None
+    steps: list[throttle.Step]
 
 
 class LoginForm(AuthenticationForm):
@@ -24,31 +34,54 @@ class LoginForm(AuthenticationForm):
             "Uw e-mailadres en wachtwoord kloppen, maar u heeft (nog) geen actieve rol bij een gemeente of "
             "organisatie. Vraag uw functioneel beheerder om u toegang te geven."
         ),
-        "throttled": _(
-            "Er is te vaak een verkeerd wachtwoord ingevuld voor dit e-mailadres. Probeer het over %(minutes)s "
-            "minuten opnieuw, of vraag uw functioneel beheerder om een nieuw wachtwoord."
-        ),
     }
 
+    #: Set when an attempt failed: what the view records in the audit log (a code, the account if one matched,
+    #: the waits this failure started). Never the address or password typed.
+    failure: Failure | None = None
+
     def clean_username(self):
-        return self.cleaned_data["username"].strip().lower()
+        return throttle.normalise_email(self.cleaned_data["username"])
 
     def clean(self):
         email = self.cleaned_data.get("username")
-        if email and throttle.is_locked(email):
-            raise ValidationError(
-                self.error_messages["throttled"], code="throttled", params={"minutes": throttle.LOCK_MINUTES}
+        if not email:
+            return super().clean()
+        ip = throttle.client_ip(self.request) if self.request is not None else None
+        wait = throttle.wait(email=email, ip=ip)
+        if wait:
+            # Refused without checking the password (so waiting attempts cannot guess) and not counted.
+            self.failure = Failure("backoff", self._account(email), [])
+            message = ngettext(
+                "Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(minutes)s minuut opnieuw, of "
+                "vraag hieronder een nieuw wachtwoord aan.",
+                "Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(minutes)s minuten opnieuw, of "
+                "vraag hieronder een nieuw wachtwoord aan.",
+                wait.minutes,
             )
+            raise ValidationError(message, code="throttled", params={"minutes": wait.minutes})
         try:
             return super().clean()
         except ValidationError as exc:
-            if email and exc.code == "invalid_login":
-                throttle.register_failure(email)
+            user = self._account(email)
+            if exc.code == "invalid_login":
+                steps = throttle.register_failure(email=email, ip=ip)
                 # A correct password for a deactivated account deserves the real reason, not "wrong password".
-                user = get_user_model().objects.filter(email__iexact=email, is_active=False).first()
-                if user is not None and user.check_password(self.cleaned_data.get("password") or ""):
+                if (
+                    user is not None
+                    and not user.is_active
+                    and user.check_password(self.cleaned_data.get("password") or "")
+                ):
+                    self.failure = Failure("inactive", user, steps)
                     raise ValidationError(self.error_messages["inactive"], code="inactive") from None
+                self.failure = Failure("invalid", user, steps)
+            else:
+                self.failure = Failure(exc.code or "invalid", user, [])
             raise
+
+    @staticmethod
+    def _account(email: str):
+        return get_user_model().objects.filter(email__iexact=email).select_related("membership").first()
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
