@@ -135,6 +135,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 60 * 60
+PASSWORD_RESET_TIMEOUT = int(env("PASSWORD_RESET_MINUTES", "60")) * 60  # the e-mailed link works this long
 
 # The cache holds the sign-in counters (doorbraak.accounts.throttle); with several workers it must be shared:
 # REDIS_URL (redis://host:6379/0) selects Redis, without it a local-memory cache serves a single `make run`.

@@ -2,8 +2,9 @@ from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -90,3 +91,34 @@ class LoginForm(AuthenticationForm):
         membership = getattr(user, "membership", None)
         if membership is None or not membership.is_active:
             raise ValidationError(self.error_messages["no_membership"], code="no_membership")
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """'Wachtwoord vergeten': the same answer whether or not the address has an account. A mail goes only to an
+    active account that may sign in (an active membership, or the national admin), at most a few an hour."""
+
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True, "spellcheck": "false"}),
+    )
+
+    #: The accounts a mail went to (ids for the audit log), filled by save().
+    sent_to: list
+
+    def get_users(self, email):
+        users = (
+            get_user_model()
+            .objects.filter(email__iexact=throttle.normalise_email(email), is_active=True)
+            .filter(Q(is_national_admin=True) | Q(membership__is_active=True))
+        )
+        return (user for user in users if user.has_usable_password())
+
+    def save(self, **kwargs):
+        email = self.cleaned_data["email"]
+        self.sent_to = []
+        if not throttle.reset_mail_allowed(email):
+            return
+        self.sent_to = list(self.get_users(email))
+        if self.sent_to:
+            super().save(**kwargs)

@@ -1,4 +1,4 @@
-"""Sign-in and sign-out.
+"""Sign-in, sign-out and 'wachtwoord vergeten' (Django's token flow).
 
 The login view stays small on purpose: the form checks the back-off and the password, the view records the
 event and signs in. A second factor (MFA) or single sign-on comes in as a step after ``form_valid`` or as a
@@ -7,9 +7,12 @@ separate view that ends in ``signin_succeeded(..., method=...)`` as well.
 
 from django.contrib.auth import views as auth_views
 from django.shortcuts import resolve_url
+from django.urls import reverse_lazy
+
+from doorbraak.audit.constants import AuditAction
 
 from . import services, throttle
-from .forms import LoginForm
+from .forms import LoginForm, PasswordResetRequestForm
 
 
 class LoginView(auth_views.LoginView):
@@ -45,3 +48,44 @@ class LogoutView(auth_views.LogoutView):
         if request.user.is_authenticated:
             services.signed_out(user=request.user, reason="logout")
         return super().post(request, *args, **kwargs)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a link by e-mail. The answer is the same whether or not the address has an account."""
+
+    form_class = PasswordResetRequestForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        for user in form.sent_to:
+            services.signin_record(action=AuditAction.PASSWORD_RESET_REQUEST, user=user)
+        if not form.sent_to:  # no account, not allowed to sign in, or the hourly limit: nothing was sent
+            services.signin_record(action=AuditAction.PASSWORD_RESET_REQUEST, user=None, sent=0)
+        return response
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The link from the e-mail: choose a new password. Not signed in afterwards: the user signs in as usual (so a
+    second factor, once there, is asked as well). Other sessions of the account end (Django's session hash)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        throttle.reset_account(form.user.email)
+        services.signin_record(action=AuditAction.PASSWORD_RESET_COMPLETE, user=form.user)
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
