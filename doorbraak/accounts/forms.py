@@ -52,7 +52,7 @@ class LoginForm(AuthenticationForm):
         wait = throttle.wait(email=email, ip=ip)
         if wait:
             # Refused without checking the password (so waiting attempts cannot guess) and not counted.
-            self.failure = Failure("backoff", self._account(email), [])
+            self.failure = Failure("backoff", None, [])
             message = ngettext(
                 "Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(minutes)s minuut opnieuw, of "
                 "vraag hieronder een nieuw wachtwoord aan.",

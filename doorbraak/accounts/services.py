@@ -26,7 +26,7 @@ def signin_succeeded(*, user, method: str = "password"):
 
 
 def signin_failed(*, user, reason: str, steps: list[Step]):
-    """A refused attempt: ``reason`` is a code (invalid, inactive, no_membership, backoff). Each wait that this
+    """A refused attempt: ``reason`` is a code (invalid, inactive, no_membership). Each wait that this
     failure started is recorded too, with its scope (account or ip), the count and the seconds."""
     signin_record(action=AuditAction.SIGNIN_FAILURE, user=user, reason=reason)
     for step in steps:

@@ -28,8 +28,10 @@ class LoginView(auth_views.LoginView):
         return response
 
     def form_invalid(self, form):
-        if form.failure is not None:
-            failure = form.failure
+        failure = form.failure
+        # An attempt refused while waiting is not recorded one by one (a flood of them would fill the log);
+        # the failure that started the wait was recorded with its back-off.
+        if failure is not None and failure.reason != "backoff":
             services.signin_failed(user=failure.user, reason=failure.reason, steps=failure.steps)
         return super().form_invalid(form)
 
