@@ -143,3 +143,16 @@ def test_request_and_completion_are_recorded_without_the_address(client, profess
     assert completed.object_id == str(professional.pk)
     assert completed.organisation == professional.membership.organisation
     assert not any("niemand" in str(e.extra) or "voorbeeldstad" in str(e.extra) for e in AuditEvent.objects.all())
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "text"),
+    [
+        ("accounts:password_reset_done", [], "Kijk in uw e-mail"),
+        ("accounts:password_reset_complete", [], "Wachtwoord opgeslagen"),
+        ("accounts:password_reset_confirm", ["MQ", "0-ongeldig"], "Deze link werkt niet meer"),
+    ],
+)
+def test_the_other_reset_pages_open_for_anyone_and_show_no_account(client, name, args, text):
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 200 and text in response.content.decode()
