@@ -30,6 +30,8 @@ COMPARED_FIELDS = (
     "verified",
     "valid_from",
     "valid_until",
+    "situations",
+    "plain_language",
 )
 
 
@@ -124,6 +126,8 @@ def parse_law_csv(text: str) -> tuple[list[dict], list[tuple[int, str]]]:
                 "verified": verified,
                 "valid_from": dates.get("valid_from"),
                 "valid_until": dates.get("valid_until"),
+                "situations": values.get("situations", ""),
+                "plain_language": values.get("plain_language", ""),
                 "_retired": retired,
             }
         )
@@ -133,10 +137,13 @@ def parse_law_csv(text: str) -> tuple[list[dict], list[tuple[int, str]]]:
 def apply_law_rows(model, rows: list[dict], *, today: date, retire_missing: bool = False) -> LoadReport:
     """Create, update or retire national articles. Call inside a transaction."""
     report = LoadReport()
+    # The data migration 0002 runs with a historical model that predates some columns: only set what it has.
+    names = {f.name for f in model._meta.get_fields()}
+    compared = [f for f in COMPARED_FIELDS if f in names]
     existing = {(a.law_short, a.article, a.paragraph): a for a in model.objects.all()}
     in_file = set()
     for row in rows:
-        row = dict(row)
+        row = {k: v for k, v in row.items() if k in names or k == "_retired"}
         retired = row.pop("_retired", None)
         identity = (row["law_short"], row["article"], row["paragraph"])
         in_file.add(identity)
@@ -148,7 +155,7 @@ def apply_law_rows(model, rows: list[dict], *, today: date, retire_missing: bool
             if retired_at:
                 report.retired += 1
             continue
-        changed = [f for f in COMPARED_FIELDS if getattr(article, f) != row[f]]
+        changed = [f for f in compared if getattr(article, f) != row[f]]
         retire_change = bool(retired_at) != bool(article.retired_at)
         if not changed and not retire_change:
             report.unchanged += 1

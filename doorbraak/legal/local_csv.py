@@ -81,6 +81,8 @@ def parse_local_csv(text: str, *, existing: set[tuple[str, str]] = frozenset()) 
                 "keywords": split_list(v["keywords"].replace(list_sep, ";")),
                 "valid_from": dates["valid_from"],
                 "valid_until": dates["valid_until"],
+                "situations": v["situations"],
+                "plain_language": v["plain_language"],
                 "status": "bijwerken" if identity in existing else "nieuw",
                 "line": line,
             }

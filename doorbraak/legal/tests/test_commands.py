@@ -142,3 +142,22 @@ def test_import_law_xml_rejects_bad_files(tmp_path, content, message):
 def test_import_law_xml_wrong_bwb_id():
     with pytest.raises(CommandError, match="niet BWBR0015703"):
         run("import_law_xml", "--file", str(DATA / "awb-toestand-fragment.xml"), "--bwb-id", "BWBR0015703")
+
+
+@pytest.mark.django_db
+def test_load_reports_changes_of_situations_and_plain_language(tmp_path):
+    """The optional columns situations and plain_language are loaded and a change of them is reported."""
+    header = HEADER + ",situations,plain_language"
+    base = "Awb,Algemene wet bestuursrecht,BWBR0005537,3:2,,Kop,Ruimte.,algemeen,onderzoek,beginsel,,yes"
+    path = tmp_path / "base.csv"
+    path.write_text(f'{header}\n{base},"Niemand heeft met haar gesproken. De brief is standaard.",Eerst luisteren.\n')
+    assert "bijgewerkt: 1" in run("load_legal_articles", "--file", str(path))
+    awb = LegalArticle.objects.get(law_short="Awb", article="3:2")
+    assert awb.situations.startswith("Niemand heeft") and awb.plain_language == "Eerst luisteren."
+    assert "ongewijzigd: 1" in run("load_legal_articles", "--file", str(path))
+    path.write_text(f'{header}\n{base},"Niemand heeft met haar gesproken.",Eerst luisteren.\n')
+    assert "bijgewerkt: 1" in run("load_legal_articles", "--file", str(path))
+    # Without the columns the file still loads (they are optional) and leaves the texts empty.
+    path.write_text(f"{HEADER}\n{base}\n")
+    assert "bijgewerkt: 1" in run("load_legal_articles", "--file", str(path))
+    assert LegalArticle.objects.get(law_short="Awb", article="3:2").situations == ""

@@ -370,6 +370,29 @@ def test_local_import_preview_then_confirm(functional_admin, outsider_admin, log
     assert not LocalImport.objects.filter(pk=staged.pk).exists()
 
 
+def test_local_import_reads_situations_and_plain_language(functional_admin, login):
+    client = login(functional_admin)
+    text = (
+        "regulation_title,article,summary,kind,situations,plain_language\n"
+        'Beleidsregels schulden,3,Het college kan afwijken.,hardheidsclausule,"Ze krijgt haar geld pas laat.",'
+        "Het college mag afwijken.\n"
+    )
+    response = upload(client, text)
+    assert login(functional_admin).post(response.url).status_code == 302
+    local = LocalArticle.objects.get(organisation=functional_admin.membership.organisation)
+    assert local.situations == "Ze krijgt haar geld pas laat." and local.plain_language == "Het college mag afwijken."
+
+
+def test_article_forms_edit_situations_and_plain_language(national_admin, functional_admin, login):
+    article_pk = LegalArticle.objects.first().pk
+    for user, url in [
+        (national_admin, reverse("legal:national_edit", args=[article_pk])),
+        (functional_admin, reverse("legal:local_create")),
+    ]:
+        html = login(user).get(url).content.decode()
+        assert 'name="situations"' in html and 'name="plain_language"' in html, url
+
+
 def test_local_import_with_errors_stores_nothing(functional_admin, login):
     client = login(functional_admin)
     bad = CSV_OK + "Beleidsregels bijzondere bijstand,beleidsregel,,10,,Iets.,onzin,maan,,2024-13-01,\n"
