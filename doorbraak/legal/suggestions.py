@@ -2,7 +2,7 @@
 under a cheap fingerprint of the articles; co-selection counts are read from CoSelectionCount, which the
 writes keep exact in their own transaction (coselection.py). Never stale."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 
@@ -30,6 +30,7 @@ def national_doc(a: LegalArticle) -> ArticleDoc:
         keywords=tuple(a.keywords),
         law_title=a.law_title,
         text=a.full_text,
+        situations=a.situations,
     )
 
 
@@ -45,6 +46,7 @@ def local_doc(a: LocalArticle) -> ArticleDoc:
         keywords=tuple(a.keywords),
         law_title=a.regulation_title,
         local=True,
+        situations=a.situations,
     )
 
 
@@ -124,6 +126,10 @@ def co_selection_for_plan(*, plan, tags) -> tuple[dict[str, CoSelection], dict[s
 class PlanSuggestions:
     suggestions: list[Suggestion]
     articles: dict[str, object]  # ref -> LegalArticle / LocalArticle
+    # The general grounds panel (Awb 3:2, 3:4, 3:46, 4:84 and a municipality's own general hardship
+    # clause): always shown beside the suggestions, the same for every plan. One entry per article key,
+    # each with its rows (LegalArticle / LocalArticle), first row first.
+    general: list[tuple[str, list[object]]] = field(default_factory=list)
 
 
 def query_for_plan(*, plan, tags) -> PlanQuery:
@@ -153,7 +159,14 @@ def suggestions_for_plan(*, plan, top: int = 10) -> PlanSuggestions:
         query_for_plan(plan=plan, tags=tags), top=top, co_selection=co, national_co_selection=national_co
     )
     articles = {ref: cached.articles[ref] for s in ranked for ref in s.refs}
-    return PlanSuggestions(ranked, articles)
+    return PlanSuggestions(ranked, articles, general_grounds(cached))
+
+
+def general_grounds(cached: "_CachedIndex") -> list[tuple[str, list[object]]]:
+    grouped: dict[str, list[object]] = {}
+    for doc in cached.index.general_grounds():
+        grouped.setdefault(doc.key, []).append(cached.articles[doc.ref])
+    return list(grouped.items())
 
 
 def domain_labels(codes) -> list[str]:
@@ -162,13 +175,17 @@ def domain_labels(codes) -> list[str]:
     return [str(labels.get(code, code)) for code in codes]
 
 
-def suggest_for_case(*, index: ArticleIndex, case: dict, top: int = 10) -> list[str]:
-    """Article keys for one case of the legal-suggestions.yaml format."""
-    query = PlanQuery(
+def case_query(case: dict) -> PlanQuery:
+    return PlanQuery(
         life_domains=tuple(case.get("life_domains") or ()),
         situation=case.get("situation") or "",
         breakthrough=case.get("breakthrough") or "",
         needs=" ".join(case.get("needs") or ()),
         tags=tuple(case.get("tags") or ()),
     )
-    return [s.key for s in index.rank(query, top=top)]
+
+
+def suggest_for_case(*, index: ArticleIndex, case: dict, top: int = 10) -> list[str]:
+    """Article keys for one case of the legal-suggestions.yaml format (the specific suggestions; the
+    general grounds panel is ``index.general_grounds()``, the same for every case)."""
+    return [s.key for s in index.rank(case_query(case), top=top)]

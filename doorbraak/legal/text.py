@@ -185,3 +185,18 @@ class Analyser:
         for concept, trigger in self._concepts(text, present, query).items():
             out.setdefault("~" + concept, stem_to_word.get(trigger, trigger))
         return out
+
+
+def char_ngrams(text: str, n: int = 4) -> dict[str, int]:
+    """Counts of the character n-grams of the content words, each word padded with '#' so beginnings and
+    endings count ('#huur', 'uur#'). A second, spelling-tolerant view of a text for the ranker."""
+    counts: dict[str, int] = {}
+    for word in words(text):
+        padded = f"#{word}#"
+        if len(padded) <= n:
+            counts[padded] = counts.get(padded, 0) + 1
+            continue
+        for i in range(len(padded) - n + 1):
+            gram = padded[i : i + n]
+            counts[gram] = counts.get(gram, 0) + 1
+    return counts
