@@ -3,7 +3,7 @@ and 10,000 earlier plans (with tags and 3 citations each) in the same municipali
 
 Builds a throw-away SQLite database in a temporary directory (never the dev database), or with
 ``--database-url postgres://...`` a throw-away PostgreSQL database on that server (created and dropped), then measures
-``doorbraak.legal.suggestions.suggestions_for_plan`` for 300 plans: p50/p95 warm (target p95 < 50 ms),
+``doorbraak.legal.suggestions.suggestions_for_plan`` for 300 plans: p50/p95 warm (target p95 <= 30 ms),
 the one-off cold start (index build) and the first read after a new citation (30 writes).
 
 Run: .venv/bin/python -m bench.legal_suggestions  [--plans 10000] [--samples 300] [--database-url URL]
@@ -74,6 +74,9 @@ def build(n_plans: int, seed: int = 7):
             heading=f"Lokale regel {i + 1} over {domains[i % len(domains)]}",
             summary="Het college kan in bijzondere gevallen afwijken als de regel onevenredig uitpakt "
             f"voor het huishouden ({domains[i % len(domains)]}).",
+            situations="Een gezin komt klem te zitten door een vaste regel van de gemeente. De regel pakt voor "
+            "dit huishouden veel zwaarder uit dan bedoeld. Er is snel een oplossing nodig.",
+            plain_language="De gemeente mag van haar eigen regel afwijken als die voor u te hard uitpakt.",
             kind=["hardheidsclausule", "voorziening", "bevoegdheid"][i % 3],
             life_domains=[domains[i % len(domains)]],
             keywords=["urgentie", "huurachterstand", "bijzondere bijstand", "kwijtschelding", "jeugdhulp"][
@@ -222,12 +225,13 @@ def run(args):
 
     p50, p95 = statistics.median(timings), percentile(timings, 0.95)
     print(f"cold start (index build): {cold:.0f} ms")
-    print(f"warm: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(timings)} plans (target p95 < 50 ms)")
+    print(f"warm: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(timings)} plans (target p95 <= 30 ms)")
     print(
         f"first read after a new citation: p50 {statistics.median(after_write):.1f} ms, "
         f"p95 {percentile(after_write, 0.95):.1f} ms, max {max(after_write):.1f} ms over {len(after_write)} writes"
     )
-    return 0 if p95 < 50 else 1
+    print("load average after the run: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
+    return 0 if p95 <= 30 else 1
 
 
 if __name__ == "__main__":

@@ -68,6 +68,9 @@ class Params:
     ngram_b: float = 0.5
     ngram_weight: float = 1.0  # weight of the n-gram channel in the fusion (the lexical core has 1.0)
     rrf_k: float = 10.0
+    # Character n-grams found in more than this share of the articles are left out of the index: they
+    # carry little (low IDF) and made up most of the work per request.
+    ngram_max_df: float = 0.5
     # "text": fuse the two text channels by rank, then add domains and co-selection to the fused text score;
     # "full": fuse two complete rankings (each text channel plus the same domain and co-selection signals).
     fusion: str = "text"
@@ -208,6 +211,14 @@ class ArticleIndex:
             grams.append(dict(doc_grams))
         self.docs = docs
         n = len(docs)
+        # Per row, what rank() needs besides the text: domains, the article key and its group of rows.
+        self._keys = [d.article.key for d in docs]
+        self._general = [GENERAL_DOMAIN in d.article.life_domains for d in docs]
+        self._specific = [frozenset(d.article.life_domains) - {GENERAL_DOMAIN} for d in docs]
+        self._domain_div = [max(len(s), 1) ** params.domain_norm for s in self._specific]
+        self._groups: dict[str, list[int]] = {}
+        for i, key in enumerate(self._keys):
+            self._groups.setdefault(key, []).append(i)
         df: dict[str, int] = defaultdict(int)
         for d in docs:
             for term in d.terms:
@@ -226,9 +237,12 @@ class ArticleIndex:
                 gram_df[gram] += 1
         self.gram_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         k1, b = params.ngram_k1, params.ngram_b
+        max_df = params.ngram_max_df * n
         for i, g in enumerate(grams):
             norm = k1 * (1 - b + b * lengths[i] / (average or 1.0))
             for gram, tf in g.items():
+                if gram_df[gram] > max_df:
+                    continue
                 idf = math.log(1 + (n - gram_df[gram] + 0.5) / (gram_df[gram] + 0.5))
                 self.gram_postings[gram].append((i, idf * tf * (k1 + 1) / (tf + norm)))
 
@@ -285,20 +299,23 @@ class ArticleIndex:
         q_terms, surface, q_grams = self._query_terms(query)
         plan_domains = set(query.life_domains) - {GENERAL_DOMAIN}
 
-        text_scores: dict[int, float] = defaultdict(float)
-        contributions: dict[int, dict[str, float]] = defaultdict(dict)
+        n = len(self.docs)
+        lexical = [0.0] * n
+        postings = self.postings
         for term, qw in q_terms.items():
             idf = self.idf.get(term)
             if idf is None:
                 continue
-            for i, dw in self.postings[term]:
-                value = qw * idf * dw
-                text_scores[i] += value
-                contributions[i][term] = value
-        gram_scores: dict[int, float] = defaultdict(float)
+            weight = qw * idf
+            for i, dw in postings[term]:
+                lexical[i] += weight * dw
+        grams = [0.0] * n
+        gram_postings = self.gram_postings
         for gram, qw in q_grams.items():
-            for i, value in self.gram_postings.get(gram, ()):
-                gram_scores[i] += qw * value
+            for i, value in gram_postings.get(gram, ()):
+                grams[i] += qw * value
+        text_scores = {i: v for i, v in enumerate(lexical) if v}
+        gram_scores = {i: v for i, v in enumerate(grams) if v}
         # Text scores are relative to the best match for this plan, so the other signals keep a
         # constant weight whether a plan has three lines of text or thirty.
         top_text = max(text_scores.values(), default=0.0) or 1.0
@@ -309,41 +326,47 @@ class ArticleIndex:
             # both channels scores text_weight; a document no channel matched scores 0.
             fused_text: dict[int, float] = defaultdict(float)
             for scores, weight in ((text_scores, 1.0), (gram_scores, p.ngram_weight)):
-                for i, position in _positions({i: v for i, v in scores.items() if v > 0}).items():
+                for i, position in _positions(scores).items():
                     fused_text[i] += weight / (p.rrf_k + position)
             best = (1.0 + p.ngram_weight) / (p.rrf_k + 1)
             text_scores = {i: v / best for i, v in fused_text.items()}
             top_text, gram_scores, top_gram = 1.0, {}, 1.0
 
-        rows: list[tuple[float, float, int, list[str], bool]] = []
-        for i, doc in enumerate(self.docs):
-            a = doc.article
+        lexical_rows = [0.0] * n
+        gram_rows = [0.0] * n
+        for i in range(n):
             text = p.text_weight * text_scores.get(i, 0.0) / top_text
             gram = p.text_weight * gram_scores.get(i, 0.0) / top_gram
-            article_domains = set(a.life_domains)
-            general = GENERAL_DOMAIN in article_domains
-            specific = article_domains - {GENERAL_DOMAIN}
-            overlap = sorted(plan_domains & specific)
-            other = p.domain_weight * len(overlap) / len(specific) ** p.domain_norm if overlap else 0.0
-            if general:
+            specific = self._specific[i]
+            overlap = len(plan_domains & specific) if plan_domains else 0
+            other = p.domain_weight * overlap / self._domain_div[i] if overlap else 0.0
+            if self._general[i]:
                 other += p.general_domain_bonus
-            if not overlap and not general and plan_domains:
+            elif not overlap and plan_domains:
                 text *= p.no_domain_factor
                 gram *= p.no_domain_factor
-            other += p.co_selection_weight * self._co_share(co_selection.get(a.key), national_co_selection.get(a.key))
-            rows.append((text + other, gram + other, i, overlap, general))
+            key = self._keys[i]
+            if key in co_selection or key in national_co_selection:
+                other += p.co_selection_weight * self._co_share(co_selection.get(key), national_co_selection.get(key))
+            lexical_rows[i] = text + other
+            gram_rows[i] = gram + other
 
         # Per article: best row plus a share of the other rows, in each channel.
-        by_key: dict[str, list[tuple[float, float, int, list[str], bool]]] = defaultdict(list)
-        for row in rows:
-            by_key[self.docs[row[2]].article.key].append(row)
         channel_scores: dict[str, tuple[float, float]] = {}
-        for key, key_rows in by_key.items():
-            key_rows.sort(key=lambda r: (-r[0], r[2]))
-            lexical = key_rows[0][0] + p.other_rows_share * sum(max(r[0], 0.0) for r in key_rows[1:])
-            grams = sorted((r[1] for r in key_rows), reverse=True)
-            ngram = grams[0] + p.other_rows_share * sum(max(g, 0.0) for g in grams[1:])
-            channel_scores[key] = (lexical, ngram)
+        by_key: dict[str, list[int]] = {}
+        for key, members in self._groups.items():
+            if len(members) == 1:
+                i = members[0]
+                by_key[key] = members
+                channel_scores[key] = (lexical_rows[i], gram_rows[i])
+                continue
+            ordered = sorted(members, key=lambda i: (-lexical_rows[i], i))
+            by_key[key] = ordered
+            share = p.other_rows_share
+            lex = lexical_rows[ordered[0]] + share * sum(max(lexical_rows[i], 0.0) for i in ordered[1:])
+            gram_values = sorted((gram_rows[i] for i in members), reverse=True)
+            ngram = gram_values[0] + share * sum(max(g, 0.0) for g in gram_values[1:])
+            channel_scores[key] = (lex, ngram)
         fused: dict[str, float] = defaultdict(float)
         if p.fusion == "full" and p.ngram_weight:
             for channel, weight in ((0, 1.0), (1, p.ngram_weight)):
@@ -359,39 +382,40 @@ class ArticleIndex:
         result: list[Suggestion] = []
         # The explanation (matched words, domains, situation sentence) only for what is returned.
         for key in ordered_keys:
-            key_rows = by_key[key]
-            best = self.docs[key_rows[0][2]].article
+            members = by_key[key]
+            best = self.docs[members[0]].article
             matched: dict[str, float] = defaultdict(float)
-            matched_terms: set[str] = set()
-            for _, _, i, _, _ in key_rows:
-                for term, value in contributions.get(i, {}).items():
-                    matched_terms.add(term)
+            for i in members:
+                terms = self.docs[i].terms
+                for term, qw in q_terms.items():
+                    dw = terms.get(term)
                     word = surface.get(term)
-                    if word:
-                        matched[word] = max(matched[word], value)
+                    if dw is None or not word:
+                        continue
+                    matched[word] = max(matched[word], qw * self.idf[term] * dw)
             result.append(
                 Suggestion(
                     key=key,
-                    refs=[self.docs[r[2]].article.ref for r in key_rows],
+                    refs=[self.docs[i].article.ref for i in members],
                     label=best.label,
                     heading=best.heading,
                     kind=best.kind,
                     local=best.local,
                     score=round(fused[key], 4),
-                    domains=sorted({d for r in key_rows for d in r[3]}),
+                    domains=sorted({d for i in members for d in plan_domains & self._specific[i]}),
                     words=[w for w, _ in sorted(matched.items(), key=lambda kv: (-kv[1], kv[0]))[:6]],
-                    general=key_rows[0][4],
+                    general=self._general[members[0]],
                     co_selection=co_selection.get(key),
                     national_co_selection=national_co_selection.get(key),
-                    situation=self._best_sentence(key_rows, q_terms),
+                    situation=self._best_sentence(members, q_terms),
                 )
             )
         return result
 
-    def _best_sentence(self, key_rows, q_terms: Mapping[str, float]) -> str:
+    def _best_sentence(self, members: list[int], q_terms: Mapping[str, float]) -> str:
         """The situation sentence sharing the most (IDF-weighted) terms with the plan, or ''."""
         best, best_value = "", 0.0
-        for _, _, i, _, _ in key_rows:
+        for i in members:
             for sentence, terms in self.docs[i].sentences:
                 value = sum(q_terms[t] * self.idf.get(t, 0.0) for t in terms if t in q_terms)
                 if value > best_value:

@@ -38,11 +38,17 @@ _AGE_18 = re.compile(r"\b18(?:-jarige|-jarig|\+|-)?(?=\W|$)")
 UNSPLITTABLE = frozenset(e.replace(" ", "") for e in FIXED_EXPRESSIONS)
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower case, accents removed ('cliënt' -> 'client'), typographic dashes unified, fixed
-    expressions joined into one word."""
+    expressions joined into one word. Cached: a request analyses the same plan text several times."""
     text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = _COMBINING.sub("", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)) if not text.isascii() else text
     text = text.replace("\u2010", "-").replace("\u2013", "-").replace("\u2014", " ")
     text = _AGE_18.sub(" achttien ", text)
     return _FIXED.sub(lambda m: m.group(1).replace(" ", ""), text)
