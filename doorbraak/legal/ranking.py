@@ -52,7 +52,7 @@ class Params:
         default_factory=lambda: {"breakthrough": 2.0, "tags": 1.2, "needs": 1.0, "situation": 1.0}
     )
     text_weight: float = 10.0
-    domain_weight: float = 4.5
+    domain_weight: float = 3.0
     domain_norm: float = 0.5  # overlap / (number of article domains) ** domain_norm
     general_domain_bonus: float = 2.0
     no_domain_factor: float = 0.5
@@ -63,10 +63,10 @@ class Params:
     # pattern were this many plans (a new municipality follows the nation, one with many plans itself).
     national_prior_plans: float = 20.0
     # Character n-gram channel and fusion.
-    ngram_size: int = 3
+    ngram_size: int = 4
     ngram_k1: float = 1.2
     ngram_b: float = 0.5
-    ngram_weight: float = 1.0  # weight of the n-gram channel in the fusion (the lexical core has 1.0)
+    ngram_weight: float = 0.5  # weight of the n-gram channel in the fusion (the lexical core has 1.0)
     rrf_k: float = 10.0
     # Character n-grams found in more than this share of the articles are left out of the index: they
     # carry little (low IDF) and made up most of the work per request.

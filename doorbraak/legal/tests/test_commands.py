@@ -38,7 +38,7 @@ def general_keys() -> list[str]:
         ("legal-suggestions.yaml", 0.85, 0.9),
         # Held-out floors sit a few points under the measured scores (0.871 / 0.718, hit@3 1.0), so a
         # regression on cases the ranker was not tuned on shows up. Since issue 11 recall@10 counts the
-        # always-shown general grounds panel (Awb 3:2, 3:4, 3:46, 4:84) as shown: now 0.874 / 0.865 / 0.914.
+        # always-shown general grounds panel (Awb 3:2, 3:4, 3:46, 4:84) as shown: now 0.874 / 0.840 / 0.914.
         ("legal-suggestions-heldout.yaml", 0.8, 0.85),
         ("legal-suggestions-heldout2.yaml", 0.68, 0.9),
     ],
@@ -61,8 +61,8 @@ DEVELOPMENT = ("legal-suggestions.yaml", "legal-suggestions-more.yaml")
 @pytest.mark.django_db
 def test_cross_validated_quality_on_the_50_development_cases():
     """The guard of issue 11: mean over 5 deterministic folds of the 50 development cases. Measured
-    0.816 (sd 0.052) / hit@3 1.0; the floor sits under it. The nested cross-validation that chose the
-    settings (bench/tune_legal_ranking.py) estimates 0.796 on unseen cases; the target is 0.9."""
+    0.826 (sd 0.035) / hit@3 0.98; the floor sits under it. The nested cross-validation that chose the
+    settings (bench/tune_legal_ranking.py) estimates 0.789 on unseen cases; the target is 0.9."""
     args = [a for name in DEVELOPMENT for a in ("--case-file", str(DATA / name))]
     output = json.loads(run("suggest_articles", *args, "--top", "10", "--format", "json"))
     expected = {c["id"]: c["expected"] for name in DEVELOPMENT for c in cases(name)}
