@@ -72,9 +72,10 @@ check: deps ## Django's deployment checks with the production settings
 	SECRET_KEY=check-only-$$(date +%s)-not-a-real-secret-key-just-long-enough ALLOWED_HOSTS=doorbraak.example \
 		DJANGO_SETTINGS_MODULE=config.settings.prod $(PY) manage.py check --deploy --fail-level WARNING
 
-lint: deps ## ruff lint and format check only
+lint: deps ## ruff lint and format check, and the app layers (import-linter contract in pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 format: deps ## reformat and autofix
 	$(VENV)/bin/ruff format .

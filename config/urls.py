@@ -1,12 +1,18 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from doorbraak.organisations.views import branding_css
+from doorbraak.plans.home_views import home
+
 urlpatterns = [
-    path("", include("doorbraak.core.urls")),
+    # Two site-wide addresses, named without a namespace: the start page and the stylesheet every page links.
+    path("", home, name="home"),
+    path("huisstijl.css", branding_css, name="branding_css"),
     path("account/", include("doorbraak.accounts.urls")),
     path("beheer/", include("doorbraak.organisations.urls")),
-    path("huishoudens/", include("doorbraak.households.urls")),
+    path("huishoudens/", include("doorbraak.plans.household_urls")),
     path("plannen/", include("doorbraak.plans.urls")),
+    path("plannen/", include("doorbraak.workspace.urls")),  # the plan page: /plannen/<uuid>/...
     path("wetgeving/", include("doorbraak.legal.urls")),
     path("kosten/", include("doorbraak.costs.urls")),
     path("betrokkenheid/", include("doorbraak.engagement.urls")),

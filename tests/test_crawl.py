@@ -15,6 +15,11 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from django.urls import reverse
 
+from doorbraak.followup import services as followup
+from doorbraak.followup.tests.factories import make_complete
+from doorbraak.households.tests.factories import HouseholdFactory
+from doorbraak.plans.tests.factories import PlanFactory
+
 pytestmark = pytest.mark.django_db
 
 MAX_DEPTH = 3
@@ -53,6 +58,10 @@ def _links(base: str, html: str) -> list[str]:
     return found
 
 
+# Every page a signed-in user sees may hold personal data: no browser or proxy keeps a copy (issue 10, point 3).
+PERSONAL_PAGE_CACHING = {"no-store", "private"}
+
+
 def crawl(client) -> tuple[int, list[str]]:
     """Visit what is reachable from the home page; return (pages seen, problems)."""
     problems: list[str] = []
@@ -71,6 +80,10 @@ def crawl(client) -> tuple[int, list[str]]:
         if response.status_code >= 400:
             problems.append(f"{response.status_code} {path} (link on {came_from})")
             continue
+        if "text/html" in response.get("Content-Type", "") and not PERSONAL_PAGE_CACHING.issubset(
+            {part.strip() for part in response.get("Cache-Control", "").split(",")}
+        ):
+            problems.append(f"Cache-Control {response.get('Cache-Control')!r} on {path}: a browser may keep it")
         if depth >= MAX_DEPTH or "text/html" not in response.get("Content-Type", ""):
             continue
         final = response.redirect_chain[-1][0] if response.redirect_chain else path
@@ -84,11 +97,6 @@ def crawl(client) -> tuple[int, list[str]]:
 @pytest.fixture
 def submitted_plan(org, team, colleague, team_lead, doorbraakteam, manager, functional_admin):
     """A second plan, complete and submitted along the default escalation matrix (team lead first)."""
-    from doorbraak.followup import services as followup
-    from doorbraak.followup.tests.factories import make_complete
-    from doorbraak.households.tests.factories import HouseholdFactory
-    from doorbraak.plans.tests.factories import PlanFactory
-
     followup.escalation_matrix_seed_defaults(actor=functional_admin, organisation=org)
     plan = PlanFactory(household=HouseholdFactory(team=team, created_by=colleague), owner=colleague)
     make_complete(plan, colleague)
@@ -124,7 +132,7 @@ def test_crawler_reports_a_dead_link(login, professional, plan, monkeypatch):
     real_links = me._links
 
     def with_dead_link(base, html):
-        return [*real_links(base, html), reverse("plans:detail", args=["00000000-0000-0000-0000-000000000000"])]
+        return [*real_links(base, html), reverse("workspace:plan", args=["00000000-0000-0000-0000-000000000000"])]
 
     monkeypatch.setattr(me, "_links", with_dead_link)
     _pages, problems = crawl(login(professional))

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "doorbraak.costs",
     "doorbraak.engagement",
     "doorbraak.followup",
+    "doorbraak.workspace",
     "doorbraak.documents",
     "doorbraak.demo",
 ]
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "doorbraak.organisations.middleware.MembershipMiddleware",
+    "doorbraak.core.middleware.NoStoreForSignedInMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -109,7 +111,7 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"  # sends each role on to where its work is
+LOGIN_REDIRECT_URL = "home"  # sends each role on to where its work is
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 AUTH_PASSWORD_VALIDATORS = [

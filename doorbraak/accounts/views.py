@@ -19,4 +19,4 @@ class LoginView(auth_views.LoginView):
         user = self.request.user
         if user.is_national_admin and getattr(user, "membership", None) is None:
             return resolve_url("organisations:organisation_list")
-        return resolve_url("core:home")
+        return resolve_url("home")

@@ -1,19 +1,45 @@
+import re
+
 from django.db import models
 
+from .constants import AuditAction
 from .models import AuditEvent
 
+# What an ``extra`` value may look like: an id, a number, a uuid or a short code (``plan``, ``#1a5f8c``,
+# ``concept``). Spaces, longer texts and anything else that could be a name or free text are refused.
+CODE = re.compile(r"[\w.:#\-]{0,64}", re.ASCII)
 
-def audit_record(*, actor, organisation, action: str, obj: models.Model, **extra: str | int | None) -> AuditEvent:
+
+def _checked_extra(extra: dict) -> dict:
+    checked = {}
+    for key, value in extra.items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            value = int(value)
+        elif not isinstance(value, int):
+            value = str(value)
+            if not CODE.fullmatch(value):
+                raise ValueError(f"audit extra {key!r} is not an id or code")
+        checked[key] = value
+    return checked
+
+
+def audit_record(
+    *, actor, organisation, action: AuditAction, obj: models.Model, **extra: str | int | None
+) -> AuditEvent:
     """Record one event. Call inside the same transaction as the write it describes.
 
-    ``action`` is a dotted code such as ``plan.read`` or ``household.update``; ``extra`` may carry
-    ids and codes (never names or free text).
+    ``action`` is a member of ``AuditAction`` (codes like ``plan.read``); ``extra`` may carry ids and codes,
+    never names or free text (both are checked: an unknown action or a text with spaces raises ValueError).
     """
+    if action not in AuditAction.values:
+        raise ValueError(f"unknown audit action {action!r}: add it to AuditAction")
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         organisation=organisation,
-        action=action,
+        action=AuditAction(action),
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
-        extra={k: v for k, v in extra.items() if v is not None},
+        extra=_checked_extra(extra),
     )

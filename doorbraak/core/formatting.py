@@ -1,8 +1,11 @@
-"""Dutch notation of money, shared by every page and document. Pure: no Django, only Decimal."""
+"""Dutch notation of money, quantities and percentages, shared by every page and document.
+
+Pure: no Django, only Decimal. Templates reach these through ``{% load formatting %}`` (core/templatetags)."""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MINUS = "\u2212"  # a true minus sign, read as "min" by screen readers
+HUNDRED = Decimal(100)
 
 
 def group_thousands(whole: str) -> str:
@@ -32,3 +35,25 @@ def format_euro(value, *, cents: bool = True) -> str:
     if cents:
         text += "," + fraction
     return f"{sign}€ {text}"
+
+
+def format_number(value) -> str:
+    """1234.50 -> 1.234,5 (quantities and probabilities, no trailing zeros)."""
+    if value is None or value == "":
+        return ""
+    text = f"{Decimal(value).normalize():f}"
+    whole, _, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    return sign + group_thousands(whole.lstrip("-")) + ("," + frac if frac else "")
+
+
+def format_percent(value) -> str:
+    """0.25 -> 25% (a fraction shown as a percentage)."""
+    if value is None:
+        return ""
+    return format_number(Decimal(value) * HUNDRED) + "%"
+
+
+def truncate(text: str, length: int) -> str:
+    """Like Django's truncatechars: at most ``length`` characters, ending in an ellipsis when cut."""
+    return text if len(text) <= length else text[: length - 1] + "…"

@@ -11,8 +11,9 @@ from html import escape as esc
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from doorbraak.core.formatting import format_euro, format_number, format_percent, truncate
+
 from .constants import BudgetStatus, FundingStream, PriceOrigin
-from .formatting import format_euro, format_number, format_percent, truncate
 
 SOURCE_LENGTH = 90
 UUID_PLACEHOLDER = "00000000-0000-0000-0000-000000000000"

@@ -23,7 +23,9 @@ from .models import CostLine, CostSheet, DoorbraakBudget, IndexFigure, ItemPrice
 # --- contract for other apps ---------------------------------------------------------------------------------
 def costs_side_complete(*, plan) -> bool:
     """The plan scenario has at least one line, and current or threatening has at least one line."""
-    scenarios = set(CostLine.objects.filter(plan=plan).values_list("scenario", flat=True).distinct())
+    # order_by(): without it the model's ordering joins the DISTINCT and every line comes back.
+    lines = CostLine.objects.filter(plan=plan).order_by()
+    scenarios = set(lines.values_list("scenario", flat=True).distinct())
     return Scenario.PLAN in scenarios and bool(scenarios & {Scenario.CURRENT, Scenario.THREATENING})
 
 

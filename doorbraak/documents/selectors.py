@@ -1,13 +1,12 @@
 """What goes into a plan document, gathered from the apps that own each part.
 
 The plan passed in has been fetched through ``plans.selectors`` (tenant and role checked) or, on the
-command line, through ``plan_for_reference`` within one organisation. The legal, costs and follow-up apps
-are asked through their selectors; when one of them cannot answer, its part is left out.
+command line, through ``plan_for_reference`` within one organisation. The legal, costs, engagement and
+follow-up apps are asked through their selectors.
 """
 
 from __future__ import annotations
 
-import importlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,20 +16,26 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.costs.constants import FundingStream, Scenario
+from doorbraak.costs.selectors import plan_results
 from doorbraak.engagement.charts import radar_chart
 from doorbraak.engagement.constants import PLAIN_DIMENSION_LABELS, HealthDimension
 from doorbraak.engagement.selectors import engagement_for_plan, scores_for_plan
+from doorbraak.followup.constants import SharingPart
+from doorbraak.followup.models import ContactPerson
+from doorbraak.followup.selectors import consents_for_household, visible_parts_by_partner
+from doorbraak.legal.selectors import citations_for_plan, closed_arguments, legal_basis_for_plan
 from doorbraak.plans.constants import NeedKind, StepPhase
 from doorbraak.plans.models import Plan
 
-# Parts of a plan, with the same codes as the follow-up app's SharingPart (consent per partner and part).
-SITUATION = "situation"
-PERSPECTIVE_NEEDS = "perspective_needs"
-BREAKTHROUGH_STEPS = "breakthrough_steps"
-LEGAL = "legal"
-COSTS = "costs"
-ENGAGEMENT = "engagement"
-ALL_PARTS = frozenset({SITUATION, PERSPECTIVE_NEEDS, BREAKTHROUGH_STEPS, LEGAL, COSTS, ENGAGEMENT})
+# Parts of a plan: the follow-up app's SharingPart (consent per partner and part).
+SITUATION = SharingPart.SITUATION.value
+PERSPECTIVE_NEEDS = SharingPart.PERSPECTIVE_NEEDS.value
+BREAKTHROUGH_STEPS = SharingPart.BREAKTHROUGH_STEPS.value
+LEGAL = SharingPart.LEGAL.value
+COSTS = SharingPart.COSTS.value
+ENGAGEMENT = SharingPart.ENGAGEMENT.value
+ALL_PARTS = frozenset(SharingPart.values)
 
 
 @dataclass
@@ -38,7 +43,7 @@ class ExportOptions:
     plain: bool = False  # the plain-language (B1) version for the household
     include_costs: bool | None = None  # None: yes in the full version, no in the plain version
     closed_arguments: bool = False  # print the closed arguments with their answers (full version)
-    partner: object = None  # a followup.ContactPerson: only the parts the household shares with them
+    partner: ContactPerson | None = None  # only the parts the household shares with this partner
     partner_until: date | None = None
     parts: frozenset[str] = field(default_factory=lambda: ALL_PARTS)
 
@@ -52,39 +57,25 @@ class ExportOptions:
         return wanted and COSTS in self.parts
 
 
-def _optional(module: str):
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        return None
-
-
 # --- partners (consent per partner and part, kept by the follow-up app) -----------------------------------
 
 
 @dataclass(frozen=True)
 class PartnerChoice:
-    partner: object
+    partner: ContactPerson
     parts: frozenset[str]
     valid_until: date | None
 
 
-def partner_sharing_available() -> bool:
-    followup = _optional("doorbraak.followup.selectors")
-    return followup is not None and hasattr(followup, "visible_parts_for_partner")
-
-
 def partners_for_export(*, plan: Plan, on: date | None = None) -> list[PartnerChoice]:
     """Partners the household currently shares at least one part of this plan with."""
-    followup = _optional("doorbraak.followup.selectors")
-    if followup is None or not hasattr(followup, "consents_for_household"):
-        return []
     on = on or timezone.localdate()
-    consents = [c for c in followup.consents_for_household(household=plan.household) if c.is_valid_on(on)]
+    consents = [c for c in consents_for_household(household=plan.household) if c.is_valid_on(on)]
+    visible = visible_parts_by_partner(plan=plan, on=on)
     choices = []
     for partner_id in dict.fromkeys(c.partner_id for c in consents):
         partner = next(c.partner for c in consents if c.partner_id == partner_id)
-        parts = frozenset(followup.visible_parts_for_partner(plan=plan, partner=partner, on=on)) & ALL_PARTS
+        parts = frozenset(visible.get(partner_id, ())) & ALL_PARTS
         if parts:
             until = max(c.valid_until for c in consents if c.partner_id == partner_id)
             choices.append(PartnerChoice(partner, parts, until))
@@ -144,16 +135,12 @@ def _grouped(items, key: str, order) -> list[tuple[str, list]]:
     return groups
 
 
-def _costs(plan: Plan) -> dict | None:
-    costs = _optional("doorbraak.costs.selectors")
-    if costs is None or not hasattr(costs, "plan_results"):
-        return None
-    result = costs.plan_results(plan=plan)
+def _costs(plan: Plan) -> dict:
+    result = plan_results(plan=plan)
     if not result.line_count:
         return {"result": result, "empty": True}
-    constants = _optional("doorbraak.costs.constants")
-    labels = dict(constants.FundingStream.choices) if constants else {}
-    scenario_labels = dict(constants.Scenario.choices) if constants else {}
+    labels = dict(FundingStream.choices)
+    scenario_labels = dict(Scenario.choices)
     scenarios = [
         (code, scenario_labels.get(code, code), result.totals.get(code))
         for code in ("current", "threatening", "plan", "realised")
@@ -163,12 +150,12 @@ def _costs(plan: Plan) -> dict | None:
     return {"result": result, "empty": False, "scenarios": scenarios, "streams": streams}
 
 
-def _legal(plan: Plan) -> dict | None:
-    legal = _optional("doorbraak.legal.selectors")
-    if legal is None or not hasattr(legal, "citations_for_plan"):
-        return None
-    basis = legal.legal_basis_for_plan(plan=plan) if hasattr(legal, "legal_basis_for_plan") else None
-    return {"citations": list(legal.citations_for_plan(plan=plan)), "basis": basis}
+def _legal(plan: Plan, *, with_closed_arguments: bool) -> dict:
+    return {
+        "citations": list(citations_for_plan(plan=plan)),
+        "basis": legal_basis_for_plan(plan=plan),
+        "closed_arguments": closed_arguments() if with_closed_arguments else (),
+    }
 
 
 def document_context(*, plan: Plan, options: ExportOptions) -> dict:
@@ -208,8 +195,7 @@ def document_context(*, plan: Plan, options: ExportOptions) -> dict:
             (PLAIN_DIMENSION_LABELS[HealthDimension(row.code)], row.now, row.expected) for row in scores.rows
         ]
     if LEGAL in parts:
-        context["legal"] = _legal(plan)
-        context["closed_arguments"] = options.closed_arguments and not options.plain
+        context["legal"] = _legal(plan, with_closed_arguments=options.closed_arguments and not options.plain)
     if options.shows_costs:
         context["costs"] = _costs(plan)
     return context

@@ -8,7 +8,7 @@ from doorbraak.organisations.constants import PLAN_ROLES
 from doorbraak.plans.selectors import can_edit_plan, plan_for_user
 
 from .forms import ExportForm
-from .selectors import ExportOptions, partner_choice, partner_sharing_available, partners_for_export
+from .selectors import ExportOptions, partner_choice, partners_for_export
 from .services import export_filename, plan_export
 
 
@@ -36,10 +36,10 @@ def plan_export_view(request, plan_id):
             pdf = plan_export(actor=request.user, plan=plan, options=options)
             response = HttpResponse(pdf, content_type="application/pdf")
             response["Content-Disposition"] = f'attachment; filename="{export_filename(plan, options)}"'
-            response["Cache-Control"] = "no-store"
+            response["Cache-Control"] = "no-store, private"
             return response
     return render(
         request,
         "documents/export.html",
-        {"plan": plan, "form": form, "sharing_available": partner_sharing_available(), "may_share": may_share},
+        {"plan": plan, "form": form, "may_share": may_share},
     )

@@ -184,3 +184,23 @@ def submission_blockers(*, plan: Plan, triangle: list[TriangleSide] | None = Non
     for side in triangle if triangle is not None else value_triangle(plan=plan):
         blockers.extend(f"{side.title}: {reason}" for reason in side.missing)
     return blockers
+
+
+@dataclass(frozen=True)
+class ValueTriangle:
+    """What the value-triangle panel shows: the three sides, and what still blocks submission."""
+
+    sides: list[TriangleSide]
+    blockers: list[str]
+    has_breakthrough: bool
+
+    @property
+    def complete(self) -> bool:
+        return not self.blockers
+
+
+def value_triangle_summary(*, plan: Plan) -> ValueTriangle:
+    """The sides and the submission blockers of ``plan``, for the panel on the plan page."""
+    sides = value_triangle(plan=plan)
+    blockers = submission_blockers(plan=plan, triangle=sides)
+    return ValueTriangle(sides=sides, blockers=blockers, has_breakthrough=plan.has_breakthrough)

@@ -1,6 +1,29 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.audit.constants import AuditAction
+
+# Writes that make someone a co-author of a plan (four eyes: they may not decide about it). Status changes are
+# left out on purpose: a decider's own earlier decision changes the status too. Submitters are found through the
+# plan's status changes instead.
+PLAN_EDIT_ACTIONS = frozenset(
+    {
+        AuditAction.PLAN_CREATE,
+        AuditAction.PLAN_UPDATE,
+        AuditAction.LEGAL_CITE,
+        AuditAction.LEGAL_MOTIVATION,
+        AuditAction.COSTS_LINE_ADD,
+        AuditAction.COSTS_LINE_UPDATE,
+        AuditAction.COSTS_LINE_DELETE,
+        AuditAction.COSTS_LINE_REPRICE,
+        AuditAction.COSTS_SCENARIO_COPY,
+        AuditAction.COSTS_SHEET_UPDATE,
+        AuditAction.COSTS_SEED,
+        AuditAction.ENGAGEMENT_UPDATE,
+        AuditAction.ENGAGEMENT_SCORES,
+    }
+)
+
 
 class ContactDomain(models.TextChoices):
     """The domains for which a municipality keeps fixed contact persons (BRIEF §3, Follow-up)."""
@@ -24,6 +47,7 @@ class DecisionState(models.TextChoices):
     REJECTED = "rejected", _("Afgewezen")
     ESCALATED = "escalated", _("Doorgezet naar volgend niveau")
     WITHDRAWN = "withdrawn", _("Vervallen")
+    SKIPPED = "skipped", _("Overgeslagen")
 
 
 class ActionState(models.TextChoices):

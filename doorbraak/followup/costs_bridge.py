@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.http import Http404
+
+from doorbraak.costs.constants import FundingStream, PriceOrigin, Scenario
+from doorbraak.costs.selectors import lines_for_plan, plan_results
+from doorbraak.costs.services import line_add, line_update, scenario_copy
+
 from .comparison import Comparison, compare
 
 
@@ -18,11 +24,6 @@ class ForecastVsRealised:
 
 def forecast_vs_realised(*, plan) -> ForecastVsRealised | None:
     """Forecast (current/threatening vs plan) against realised, per funding stream; None without cost lines."""
-    try:
-        from doorbraak.costs.constants import FundingStream, Scenario
-        from doorbraak.costs.selectors import lines_for_plan, plan_results
-    except ImportError:
-        return None
     lines = list(lines_for_plan(plan=plan))
     if not lines:
         return None
@@ -43,18 +44,10 @@ ACTUAL_COST_REASON = "Werkelijke kosten bij de evaluatie"
 
 def realised_copy_from_plan(*, actor, plan) -> int:
     """Start the realised scenario from the plan's lines (prices as stored), to be corrected line by line."""
-    from doorbraak.costs.constants import Scenario
-    from doorbraak.costs.services import scenario_copy
-
     return scenario_copy(actor=actor, plan=plan, source=Scenario.PLAN, target=Scenario.REALISED)
 
 
 def realised_line_for_plan(*, plan, line_id):
-    from django.http import Http404
-
-    from doorbraak.costs.constants import Scenario
-    from doorbraak.costs.selectors import lines_for_plan
-
     try:
         return lines_for_plan(plan=plan).get(pk=line_id, scenario=Scenario.REALISED)
     except Exception:  # noqa: BLE001 - DoesNotExist or a malformed id
@@ -62,9 +55,6 @@ def realised_line_for_plan(*, plan, line_id):
 
 
 def realised_line_update(*, actor, line, quantity, unit_price, version: int):
-    from doorbraak.costs.constants import PriceOrigin
-    from doorbraak.costs.services import line_update
-
     keeps_own_price = line.price_origin in (PriceOrigin.MANUAL, PriceOrigin.FREE)
     manual_price = unit_price if keeps_own_price or unit_price != line.unit_price else None
     reason = line.manual_reason or ACTUAL_COST_REASON
@@ -79,9 +69,6 @@ def realised_line_update(*, actor, line, quantity, unit_price, version: int):
 
 
 def realised_line_add(*, actor, plan, description, quantity, unit_price, funding_stream, cashable):
-    from doorbraak.costs.constants import Scenario
-    from doorbraak.costs.services import line_add
-
     data = {
         "scenario": Scenario.REALISED,
         "description": description,

@@ -3,6 +3,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.costs.constants import FundingStream
+
 from .constants import BreakthroughOutcome, SharingPart
 from .models import ContactPerson, EscalationLevel
 
@@ -175,11 +177,5 @@ class RealisedLineAddForm(forms.Form):
     description = forms.CharField(label=_("Omschrijving"), max_length=200)
     quantity = forms.DecimalField(label=_("Aantal"), min_value=0, max_digits=12, decimal_places=2)
     unit_price = forms.DecimalField(label=_("Prijs per eenheid (euro)"), min_value=0, max_digits=12, decimal_places=2)
-    funding_stream = forms.ChoiceField(label=_("Financieringsstroom"), choices=())
+    funding_stream = forms.ChoiceField(label=_("Financieringsstroom"), choices=FundingStream.choices)
     cashable = forms.BooleanField(label=_("Verzilverbaar"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from doorbraak.costs.constants import FundingStream
-
-        self.fields["funding_stream"].choices = FundingStream.choices

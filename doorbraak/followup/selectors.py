@@ -11,12 +11,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.models import AuditEvent
 from doorbraak.organisations.constants import Role
+from doorbraak.organisations.models import Membership
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan, StatusChange
 from doorbraak.plans.selectors import can_edit_plan, plans_for_user
 
-from .constants import ActionState, DecisionState, SharingPart
+from .constants import PLAN_EDIT_ACTIONS, ActionState, DecisionState, SharingPart
 from .models import ContactPerson, DecisionRequest, EscalationLevel, Evaluation, FollowUpAction, SharingConsent
 
 
@@ -62,28 +64,44 @@ def contact_for_admin(*, user, contact_id) -> ContactPerson:
 # --- who decides -----------------------------------------------------------------------------------------------
 
 
-def is_decider(*, user, level: EscalationLevel, plan: Plan) -> bool:
-    """May ``user`` decide at ``level`` about ``plan``? The level's role in the same organisation; when the
-    level names people, only those; a team lead only for the plans of their own team."""
-    membership = _membership(user)
-    if membership is None:
-        return False
+def plan_involved_user_ids(*, plan: Plan) -> set[int]:
+    """Who took part in making ``plan`` and so may not decide about it (four eyes): its owner, whoever submitted
+    it, and whoever edited it on any side (block 1, legitimacy, return, engagement), as the audit log shows."""
+    editors = AuditEvent.objects.filter(
+        object_type=Plan._meta.label_lower, object_id=str(plan.pk), action__in=PLAN_EDIT_ACTIONS, actor__isnull=False
+    ).values_list("actor_id", flat=True)
+    submitters = StatusChange.objects.filter(plan=plan, to_status=PlanStatus.SUBMITTED).values_list(
+        "actor_id", flat=True
+    )
+    return {plan.owner_id, *editors, *submitters}
+
+
+def _holds_level_role(membership, *, level: EscalationLevel, plan: Plan) -> bool:
+    """Does this membership have the level's role for this plan (ignoring four eyes)?"""
     if membership.organisation_id != plan.organisation_id or level.organisation_id != plan.organisation_id:
         return False
     if membership.role != level.decider_role:
-        return False
-    named = list(level.deciders.all())
-    if named and user not in named:
         return False
     if membership.role == Role.TEAM_LEAD and membership.team_id != plan.team_id:
         return False
     return True
 
 
-def deciders_for(*, level: EscalationLevel, plan: Plan) -> list:
-    """The people to notify when ``plan`` arrives at ``level``."""
-    from doorbraak.organisations.models import Membership
+def is_decider(*, user, level: EscalationLevel, plan: Plan) -> bool:
+    """May ``user`` decide at ``level`` about ``plan``? The level's role in the same organisation; when the
+    level names people, only those; a team lead only for the plans of their own team; and never someone who
+    owns, submitted or edited the plan (four eyes)."""
+    membership = _membership(user)
+    if membership is None or not _holds_level_role(membership, level=level, plan=plan):
+        return False
+    named = list(level.deciders.all())
+    if named and user not in named:
+        return False
+    return user.pk not in plan_involved_user_ids(plan=plan)
 
+
+def level_candidates(*, level: EscalationLevel, plan: Plan) -> list:
+    """Everyone holding the level's role for this plan, before four eyes are applied."""
     named = list(level.deciders.all())
     members = Membership.objects.filter(
         organisation_id=plan.organisation_id, role=level.decider_role, is_active=True
@@ -94,6 +112,12 @@ def deciders_for(*, level: EscalationLevel, plan: Plan) -> list:
     if named:
         users = [u for u in users if u in named]
     return users
+
+
+def deciders_for(*, level: EscalationLevel, plan: Plan) -> list:
+    """The people who may decide about ``plan`` at ``level`` (and are told when it arrives there)."""
+    involved = plan_involved_user_ids(plan=plan)
+    return [user for user in level_candidates(level=level, plan=plan) if user.pk not in involved]
 
 
 def open_request(*, plan: Plan) -> DecisionRequest | None:
@@ -233,7 +257,19 @@ def decisions_waiting_for(*, user) -> list[DecisionRequest]:
     )
     if membership.role == Role.TEAM_LEAD:
         qs = qs.filter(plan__team_id=membership.team_id)
-    return list(qs)
+    involved = _plans_involving(user=user)
+    return [request for request in qs.exclude(plan__owner=user) if str(request.plan_id) not in involved]
+
+
+def _plans_involving(*, user) -> set[str]:
+    """Ids (as text) of the plans ``user`` edited or submitted: four eyes keeps them out of their decisions."""
+    edited = AuditEvent.objects.filter(
+        actor=user, object_type=Plan._meta.label_lower, action__in=PLAN_EDIT_ACTIONS
+    ).values_list("object_id", flat=True)
+    submitted = StatusChange.objects.filter(actor=user, to_status=PlanStatus.SUBMITTED).values_list(
+        "plan_id", flat=True
+    )
+    return {*edited, *(str(pk) for pk in submitted)}
 
 
 def inbox_for_user(*, user, today: date | None = None) -> Inbox:
@@ -284,6 +320,22 @@ def visible_parts_for_partner(*, plan: Plan, partner: ContactPerson, on: date | 
         if consent.is_valid_on(on):
             parts.update(p for p in consent.parts if p in SharingPart.values)
     return parts
+
+
+def visible_parts_by_partner(*, plan: Plan, on: date | None = None) -> dict[int, set[str]]:
+    """``visible_parts_for_partner`` for every partner of the plan's household at once (one query), by
+    partner id. Partners who may see nothing that day are left out."""
+    on = on or timezone.localdate()
+    by_partner: dict[int, set[str]] = {}
+    for consent in SharingConsent.objects.filter(
+        household_id=plan.household_id,
+        organisation_id=plan.organisation_id,
+        partner__organisation_id=plan.organisation_id,
+        partner__is_active=True,
+    ):
+        if consent.is_valid_on(on):
+            by_partner.setdefault(consent.partner_id, set()).update(p for p in consent.parts if p in SharingPart.values)
+    return {partner_id: parts for partner_id, parts in by_partner.items() if parts}
 
 
 # --- the timeline ----------------------------------------------------------------------------------------------

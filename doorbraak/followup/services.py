@@ -16,15 +16,16 @@ from django.utils.translation import gettext as _
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import TransitionError
 from doorbraak.engagement.selectors import submission_blockers
+from doorbraak.engagement.services import engagement_record_scores
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
-from doorbraak.plans.selectors import can_edit_plan
+from doorbraak.plans.selectors import may_request_transition
 from doorbraak.plans.services import plan_transition
 
 from .constants import DEFAULT_LEVELS, EVALUATION_MONTHS, ActionState, BreakthroughOutcome, DecisionState
 from .models import ContactPerson, DecisionRequest, EscalationLevel, Evaluation, FollowUpAction, SharingConsent
 from .notifications import notify
-from .selectors import deciders_for, escalation_levels, evaluation_is_due, is_decider, next_level
+from .selectors import deciders_for, escalation_levels, evaluation_is_due, is_decider, level_candidates
 
 # --- escalation matrix -----------------------------------------------------------------------------------------
 
@@ -156,20 +157,53 @@ def contact_update(*, actor, contact: ContactPerson, data: dict) -> ContactPerso
 # --- submitting and deciding -----------------------------------------------------------------------------------
 
 
-def _first_level_with_deciders(plan: Plan, levels: list[EscalationLevel]) -> EscalationLevel:
-    """The first level where someone can actually decide about this plan (a team without a team lead
-    goes straight to the next level); the first level when nobody is found at all."""
-    for level in levels:
-        if deciders_for(level=level, plan=plan):
-            return level
-    return levels[0]
+def _skip_reason(plan: Plan, level: EscalationLevel) -> str:
+    if level_candidates(level=level, plan=plan):
+        return _(
+            "Overgeslagen (vier ogen): wie op dit niveau besluit, is zelf eigenaar, indiener of bewerker van dit "
+            "plan. Het plan gaat naar het volgende niveau."
+        )
+    return _("Overgeslagen: op dit niveau is niemand die over dit plan kan besluiten.")
+
+
+def _open_at_first_level_with_deciders(*, actor, plan: Plan, levels: list[EscalationLevel], note: str):
+    """Open the request at the first of ``levels`` where someone may decide about this plan (four eyes included);
+    every level passed over is recorded as skipped, with the reason. When nobody can decide at any of them, the
+    request opens at the first (as before: the matrix needs fixing, not the plan)."""
+    eligible = next((i for i, level in enumerate(levels) if deciders_for(level=level, plan=plan)), None)
+    if eligible is None:
+        return _open_request(actor=actor, plan=plan, level=levels[0], note=note)
+    now = timezone.now()
+    for level in levels[:eligible]:
+        skipped = DecisionRequest.objects.create(
+            organisation=plan.organisation,
+            plan=plan,
+            level=level,
+            state=DecisionState.SKIPPED,
+            opened_by=actor,
+            opened_at=now,
+            decided_at=now,
+            reason=_skip_reason(plan, level),
+        )
+        audit_record(
+            actor=actor,
+            organisation=plan.organisation,
+            action="decision.skip",
+            obj=plan,
+            request=skipped.pk,
+            level=level.position,
+        )
+    return _open_request(actor=actor, plan=plan, level=levels[eligible], note=note)
 
 
 @transaction.atomic
 def plan_submit(*, actor, plan: Plan) -> DecisionRequest:
     """Submit a plan: check the value triangle, move it to SUBMITTED and put it before the first level of the
-    escalation matrix (the default matrix is created if the municipality has none yet)."""
-    if not can_edit_plan(user=actor, plan=plan):
+    escalation matrix (the default matrix is created if the municipality has none yet).
+
+    The one permission rule for submitting, wherever the request comes from: the user may ask for this status
+    move (the plan's owner, or the team lead of its team; the same rule that offers the button), else 403."""
+    if not may_request_transition(user=actor, plan=plan, to_status=PlanStatus.SUBMITTED):
         raise PermissionDenied
     blockers = [str(b) for b in submission_blockers(plan=plan)]
     if blockers:
@@ -182,9 +216,7 @@ def plan_submit(*, actor, plan: Plan) -> DecisionRequest:
     levels = list(escalation_levels(organisation=plan.organisation))
     if not levels:
         levels = escalation_matrix_seed_defaults(actor=actor, organisation=plan.organisation)
-    level = _first_level_with_deciders(plan, levels)
-    request = _open_request(actor=actor, plan=plan, level=level, note="")
-    return request
+    return _open_at_first_level_with_deciders(actor=actor, plan=plan, levels=levels, note="")
 
 
 def _open_request(*, actor, plan: Plan, level: EscalationLevel, note: str) -> DecisionRequest:
@@ -276,8 +308,8 @@ def decision_escalate(*, actor, request: DecisionRequest, note: str) -> Decision
         raise TransitionError(_("Geef een toelichting: waarom legt u het plan voor aan het volgende niveau?"))
     request = _open_request_for_decider(request, actor=actor)
     plan = request.plan
-    following = next_level(level=request.level)
-    if following is None:
+    following = list(escalation_levels(organisation=plan.organisation).filter(position__gt=request.level.position))
+    if not following:
         raise TransitionError(
             _(
                 "Dit is het hoogste niveau van de escalatiematrix: hier moet worden besloten. Daarna kan het "
@@ -286,7 +318,7 @@ def decision_escalate(*, actor, request: DecisionRequest, note: str) -> Decision
         )
     _close(request, actor=actor, state=DecisionState.ESCALATED, reason=note.strip())
     audit_record(actor=actor, organisation=plan.organisation, action="decision.escalate", obj=plan, request=request.pk)
-    return _open_request(actor=actor, plan=plan, level=following, note=note.strip())
+    return _open_at_first_level_with_deciders(actor=actor, plan=plan, levels=following, note=note.strip())
 
 
 # --- follow-up actions -----------------------------------------------------------------------------------------
@@ -364,8 +396,6 @@ EVALUABLE = {PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.EVALUATED}
 
 
 def _record_realised_scores(*, actor, plan: Plan, evaluation: Evaluation, scores: dict) -> None:
-    from doorbraak.engagement.services import engagement_record_scores
-
     engagement_record_scores(
         actor=actor, plan=plan, measurement="realised", scores=scores, reference=f"evaluation-{evaluation.months}"
     )

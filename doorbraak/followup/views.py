@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doorbraak.core.access import role_required
 from doorbraak.core.exceptions import ConflictError
+from doorbraak.engagement.constants import HealthDimension
 from doorbraak.engagement.selectors import submission_blockers
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.constants import PlanStatus
@@ -87,17 +89,34 @@ def plan_followup(request, plan_id):
     return render(request, "followup/plan_followup.html", _followup_context(request, plan))
 
 
+# The submit button on the plan page sends return_to=plan: the user comes back to the plan page.
+RETURN_TO_PLAN_PAGE = "plan"
+
+
 @require_POST
 @role_required(*PLAN_ROLES)
 def plan_submit(request, plan_id):
-    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    """The one way to submit a plan, from this page and from the plan page. A plan the user cannot see is 404;
+    who may submit a visible one is decided by ``services.plan_submit`` (403 otherwise)."""
+    plan = plan_for_user(user=request.user, plan_id=plan_id)
+    from_plan_page = request.POST.get("return_to") == RETURN_TO_PLAN_PAGE
     try:
         services.plan_submit(actor=request.user, plan=plan)
     except ValidationError as error:
+        if from_plan_page:
+            # Back to the top of the plan page: the message and, right below it, the value triangle's list of
+            # what is missing are both in view (the status section further down would hide them).
+            messages.error(
+                request,
+                _("Het plan kan nog niet worden ingediend. Wat nog ontbreekt, staat hieronder bij de waardendriehoek."),
+            )
+            return redirect("workspace:plan", plan_id=plan.pk)
         messages.error(request, _("Het plan kan nog niet worden ingediend:"))
         _flash(request, error)
-    else:
-        messages.success(request, _("Het plan is ingediend en ligt nu voor bij het eerste niveau."))
+        return redirect("followup:plan_followup", plan_id=plan.pk)
+    messages.success(request, _("Het plan is ingediend en ligt nu voor bij het eerste niveau."))
+    if from_plan_page:
+        return redirect(f"{reverse('workspace:plan', args=[plan.pk])}#sectie-status")
     return redirect("followup:plan_followup", plan_id=plan.pk)
 
 
@@ -175,14 +194,6 @@ def action_state(request, plan_id, action_id):
 # --- evaluations -----------------------------------------------------------------------------------------------
 
 
-def _dimensions():
-    try:
-        from doorbraak.engagement.constants import HealthDimension
-    except ImportError:
-        return []
-    return list(HealthDimension.choices)
-
-
 @role_required(*EVALUATION_ROLES)
 def evaluation_list(request):
     evaluations = list(selectors.evaluations_for_user(user=request.user))
@@ -197,7 +208,7 @@ def evaluation_record(request, plan_id, evaluation_id):
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     evaluation = selectors.evaluation_for_plan(plan=plan, evaluation_id=evaluation_id)
     plan_record_read(actor=request.user, plan=plan)
-    form = EvaluationForm(request.POST or None, dimensions=_dimensions())
+    form = EvaluationForm(request.POST or None, dimensions=HealthDimension.choices)
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -226,7 +237,7 @@ def _evaluation_context(plan, evaluation, *, form=None, errors=(), add_form=None
         "plan": plan,
         "evaluation": evaluation,
         "due_now": selectors.evaluation_is_due(evaluation),
-        "form": form or EvaluationForm(dimensions=_dimensions()),
+        "form": form or EvaluationForm(dimensions=HealthDimension.choices),
         "errors": list(errors),
         "comparison": comparison,
         "realised_rows": [

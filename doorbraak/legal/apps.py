@@ -6,12 +6,4 @@ class LegalConfig(AppConfig):
     label = "legal"
 
     def ready(self) -> None:
-        from django.db.models.signals import m2m_changed, pre_delete
-
-        from doorbraak.plans.models import Plan
-
-        from . import coselection
-
-        # Co-selection counts follow a plan's tags and its deletion in the same transaction.
-        m2m_changed.connect(coselection.on_plan_tags_changed, sender=Plan.tags.through, dispatch_uid="legal_coselect")
-        pre_delete.connect(coselection.on_plan_deleted, sender=Plan, dispatch_uid="legal_coselect_plan")
+        from . import signals  # noqa: F401 - connects the co-selection receivers (Django's idiom for signals)

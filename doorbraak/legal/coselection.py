@@ -13,6 +13,8 @@ from typing import NamedTuple
 from django.db import connection, transaction
 from django.db.models import Sum
 
+from doorbraak.plans.models import Plan
+
 from .models import Citation, CoSelectionCount
 
 TOTAL = ""  # article_key of the row that counts the plans with a tag
@@ -22,12 +24,6 @@ class PlanState(NamedTuple):
     organisation_id: int | None
     tag_ids: frozenset[int]
     keys: frozenset[tuple[str, bool]]  # (article key, national)
-
-
-def _tag_model_through():
-    from doorbraak.plans.models import Plan
-
-    return Plan.tags.through
 
 
 def _contribution(state: PlanState) -> Counter:
@@ -40,10 +36,8 @@ def _contribution(state: PlanState) -> Counter:
 
 
 def plan_state(plan_id) -> PlanState:
-    from doorbraak.plans.models import Plan
-
     organisation_id = Plan.objects.filter(pk=plan_id).values_list("organisation_id", flat=True).first()
-    tag_ids = frozenset(_tag_model_through().objects.filter(plan_id=plan_id).values_list("tag_id", flat=True))
+    tag_ids = frozenset(Plan.tags.through.objects.filter(plan_id=plan_id).values_list("tag_id", flat=True))
     keys = frozenset(
         (f"{law_short} {article}", national_id is not None)
         for law_short, article, national_id in Citation.objects.filter(plan_id=plan_id).values_list(
@@ -90,7 +84,7 @@ def _affected_plans(instance, reverse: bool, pk_set) -> list:
         return [instance.pk]
     if pk_set is not None:
         return list(pk_set)
-    return list(_tag_model_through().objects.filter(tag_id=instance.pk).values_list("plan_id", flat=True))
+    return list(Plan.tags.through.objects.filter(tag_id=instance.pk).values_list("plan_id", flat=True))
 
 
 def on_plan_tags_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
@@ -138,10 +132,8 @@ def counts_for_tags(*, organisation_id, tag_ids) -> tuple[tuple[dict, dict], tup
     return (dict(local_pairs), local_totals), (dict(national_pairs), national_totals)
 
 
-def recount(*, citation_model=Citation, plan_model=None, count_model=CoSelectionCount) -> int:
+def recount(*, citation_model=Citation, plan_model=Plan, count_model=CoSelectionCount) -> int:
     """Recount every row from the citations and tag links (also used by the migration). Returns the rows."""
-    if plan_model is None:
-        from doorbraak.plans.models import Plan as plan_model
     through = plan_model.tags.through
     organisation_of = dict(plan_model.objects.values_list("pk", "organisation_id"))
     tags_of: dict = defaultdict(set)

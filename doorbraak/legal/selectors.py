@@ -6,7 +6,8 @@ Contract for other apps (plan document / PDF, follow-up):
 - ``legal_side_complete(*, plan)``: at least one citation with a motivation.
 - ``legal_basis_for_plan(*, plan)``: the motivation paragraph object or None.
 - ``closed_arguments()``: the ten conversation stoppers with answers.
-- Template includes: ``legal/_closed_arguments.html`` and ``legal/_legal_basis.html`` (needs ``plan``).
+- Template includes (the view passes their data): ``legal/_closed_arguments.html`` (needs
+  ``closed_arguments``) and ``legal/_legal_basis.html`` (needs ``plan``, ``citations``, ``legal_basis``).
 """
 
 from django.db.models import QuerySet

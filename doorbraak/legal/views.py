@@ -64,6 +64,7 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
         "applications": Application.choices,
         "motivation_form": motivation_form,
         "legal_basis": basis,
+        "closed_arguments": selectors.closed_arguments(),
     }
 
 

@@ -1,14 +1,15 @@
 """Functional admin: the municipality's teams, districts, users and look. National admin: the tenants.
 
 Every object is fetched through a selector that takes the admin's organisation, so another municipality's
-ids give 404; other roles get 403 from ``role_required``.
+ids give 404; other roles get 403 from ``role_required``. The stylesheet with the municipality's colour
+(``branding_css``) is the one view here for everyone: every page links it.
 """
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.forms import add_service_errors
@@ -256,3 +257,13 @@ def organisation_create(request):
                 {"organisation": organisation, "member": membership, "password": password},
             )
     return render(request, "organisations/organisation_form.html", {"form": form})
+
+
+@require_GET
+def branding_css(request):
+    """The municipality's local look as a stylesheet (a strict CSP forbids inline styles)."""
+    membership = getattr(request, "membership", None)
+    colour = membership.organisation.primary_colour if membership else "#1a5f8c"
+    response = render(request, "organisations/branding.css", {"colour": colour}, content_type="text/css")
+    response["Cache-Control"] = "private, max-age=300"
+    return response

@@ -4,11 +4,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
+from doorbraak.households.models import Household
 from doorbraak.organisations.constants import Role
 
 from .constants import PlanStatus, TagKind
-from .models import Plan, Tag
-from .workflow import BLOCK1_EDITABLE, STEPS_EDITABLE
+from .models import Plan, StatusChange, Tag
+from .workflow import BLOCK1_EDITABLE, STEPS_EDITABLE, TRANSITIONS
 
 
 def plans_for_user(*, user) -> QuerySet[Plan]:
@@ -68,6 +69,29 @@ def active_tags() -> QuerySet[Tag]:
     return Tag.objects.filter(is_active=True)
 
 
+ITEM_RELATIONS = {"helper": "helpers", "need": "needs", "step": "steps"}
+
+
+def plan_items(*, plan: Plan) -> dict[str, list]:
+    """The helpers, needs and steps of a plan (fetched through a selector that checked the user), per kind."""
+    return {kind: list(getattr(plan, relation).all()) for kind, relation in ITEM_RELATIONS.items()}
+
+
+def plan_item(*, plan: Plan, kind: str, item_id):
+    """One helper, need or step of ``plan``, or None (gone, or it belongs to another plan)."""
+    return getattr(plan, ITEM_RELATIONS[kind]).filter(pk=item_id).first()
+
+
+def tag_choices_for_plan(*, plan: Plan) -> tuple[list[Tag], list[int]]:
+    """The tags the editor offers (every active one plus those the plan carries) and the ids the plan carries."""
+    current_ids = list(plan.tags.values_list("pk", flat=True))
+    return list(Tag.objects.filter(Q(is_active=True) | Q(pk__in=current_ids))), current_ids
+
+
+def status_changes_for_plan(*, plan: Plan) -> QuerySet[StatusChange]:
+    return plan.status_changes.select_related("actor")
+
+
 # Approve and reject are decisions: they are taken on the follow-up page, along the municipality's
 # escalation matrix (doorbraak.followup), never as a plain status button on the plan page.
 DECISIONS = frozenset({PlanStatus.APPROVED, PlanStatus.REJECTED})
@@ -82,8 +106,6 @@ def may_request_transition(*, user, plan: Plan, to_status: str) -> bool:
 
 def available_transitions(*, user, plan: Plan) -> list[str]:
     """The status moves to offer this user as buttons now, in workflow order."""
-    from .workflow import TRANSITIONS
-
     order = list(PlanStatus.values)
     targets = sorted(TRANSITIONS.get(plan.status, frozenset()), key=order.index)
     return [t for t in targets if may_request_transition(user=user, plan=plan, to_status=t)]
@@ -119,3 +141,50 @@ def plan_counts_for_organisation(*, organisation) -> dict:
         plans.values("team__name").annotate(n=Count("pk")).order_by("team__name").values_list("team__name", "n")
     )
     return {"total": sum(per_status.values()), "by_status": by_status, "by_team": by_team}
+
+
+# --- households, seen through their plans -----------------------------------------------------------------
+# Who may see a household follows from who may see its plans, so these reads live here and not in
+# doorbraak.households (which sits below plans and imports nothing of it).
+
+
+def households_for_user(*, user) -> QuerySet[Household]:
+    """Households this user works with, in their own organisation only: those with a plan they may see,
+    those they registered, and (for a team lead) those of their team."""
+    membership = getattr(user, "membership", None) if user.is_authenticated else None
+    if membership is None or not membership.is_active:
+        return Household.objects.none()
+    if membership.role not in {Role.PROFESSIONAL, Role.TEAM_LEAD, Role.DOORBRAAKTEAM}:
+        return Household.objects.none()
+    visible = Q(pk__in=plans_for_user(user=user).values("household_id")) | Q(created_by=user)
+    if membership.role == Role.TEAM_LEAD and membership.team_id:
+        visible |= Q(team_id=membership.team_id)
+    return Household.objects.filter(visible, organisation_id=membership.organisation_id).select_related("team")
+
+
+def household_for_user(*, user, household_id) -> Household:
+    """One visible household, or 404 (also for another organisation's: its existence is not revealed)."""
+    try:
+        return households_for_user(user=user).get(pk=household_id)
+    except (Household.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def can_edit_household(*, user, household: Household) -> bool:
+    """Who registered it, the owner of one of its plans, or the team lead of its team."""
+    membership = getattr(user, "membership", None)
+    if membership is None or membership.organisation_id != household.organisation_id:
+        return False
+    if household.created_by_id == user.pk:
+        return True
+    if membership.role == Role.TEAM_LEAD and membership.team_id == household.team_id:
+        return True
+    return membership.role in {Role.PROFESSIONAL, Role.TEAM_LEAD} and household.plans.filter(owner=user).exists()
+
+
+def household_for_editing(*, user, household_id) -> Household:
+    """A household the user may change: 404 when invisible, 403 when visible but read-only for them."""
+    household = household_for_user(user=user, household_id=household_id)
+    if not can_edit_household(user=user, household=household):
+        raise PermissionDenied
+    return household

@@ -8,11 +8,4 @@ urlpatterns = [
     path("labels/", views.tag_list, name="tags_admin"),
     path("labels/<int:tag_id>/status/", views.tag_toggle, name="tag_toggle"),
     path("starten/<uuid:household_id>/", views.plan_start, name="start"),
-    path("<uuid:plan_id>/", views.plan_detail, name="detail"),
-    path("<uuid:plan_id>/onderdeel/<str:section>/", views.plan_section_save, name="section"),
-    path("<uuid:plan_id>/labels/", views.plan_tags_save, name="tags"),
-    path("<uuid:plan_id>/lijst/<str:kind>/", views.plan_item_add, name="item_add"),
-    path("<uuid:plan_id>/lijst/<str:kind>/<int:item_id>/", views.plan_item_change, name="item"),
-    path("<uuid:plan_id>/indienen/", views.plan_submit, name="submit"),
-    path("<uuid:plan_id>/status/", views.plan_status_change, name="status"),
 ]

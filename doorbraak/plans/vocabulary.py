@@ -3,6 +3,8 @@
 (code, label, life domain). Problem codes follow the stacking patterns of BRIEF.md §4.
 """
 
+from doorbraak.core.constants import LifeDomain
+
 PROBLEMS = [
     ("huurachterstand", "Huurachterstand", "wonen"),
     ("dreigende_ontruiming", "Dreigende ontruiming", "wonen"),
@@ -61,8 +63,6 @@ BREAKTHROUGHS = [
 
 def seed_vocabulary(Tag) -> int:  # noqa: N803 - accepts the historical model in migrations
     """Create missing tags (idempotent). Returns how many were created."""
-    from doorbraak.core.constants import LifeDomain
-
     rows = [("life_domain", value, str(label), value) for value, label in LifeDomain.choices]
     rows += [("problem", c, label, d) for c, label, d in PROBLEMS]
     rows += [("solution", c, label, d) for c, label, d in SOLUTIONS]

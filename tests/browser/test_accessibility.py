@@ -37,7 +37,7 @@ def test_plan_list(a11y_page, login_as, professional, full_plan):
 
 def test_plan_editor(a11y_page, login_as, professional, full_plan):
     login_as(a11y_page, professional)
-    a11y_page.goto(reverse("plans:detail", args=[full_plan.pk]))
+    a11y_page.goto(reverse("workspace:plan", args=[full_plan.pk]))
     a11y_page.get_by_role("heading", name="Betrokken hulpverleners en instanties").wait_for()
     assert a11y_page.locator("form[id^='form-hulpverlener-']").count() == 2
     assert_accessible(a11y_page)
@@ -47,7 +47,7 @@ def test_submitted_plan_read_only_for_the_doorbraakteam(a11y_page, login_as, doo
     full_plan.status = PlanStatus.SUBMITTED
     full_plan.save(update_fields=["status"])
     login_as(a11y_page, doorbraakteam)
-    a11y_page.goto(reverse("plans:detail", args=[full_plan.pk]))
+    a11y_page.goto(reverse("workspace:plan", args=[full_plan.pk]))
     a11y_page.get_by_role("cell", name="Woningcorporatie Thuis").wait_for()
     assert_accessible(a11y_page)
 

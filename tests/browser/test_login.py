@@ -24,7 +24,7 @@ def test_wrong_password_gives_a_dutch_message(page, professional):
 
 
 def test_anonymous_visitor_is_sent_to_the_login_page(page, plan):
-    page.goto(reverse("plans:detail", args=[plan.pk]))
+    page.goto(reverse("workspace:plan", args=[plan.pk]))
     assert reverse("accounts:login") in page.url
     assert page.get_by_role("heading", level=1).inner_text() == "Inloggen bij Doorbraak"
 

@@ -1,7 +1,7 @@
 """The walk of issue 2's "Done when": a professional logs in, creates a household, fills a complete plan in the
 editor (autosave and the "Opslaan" button), reloads, and finds everything there.
 
-Driven by labels, roles and the stable form ids documented at the top of plans/plan_detail.html.
+Driven by labels, roles and the stable form ids documented at the top of workspace/plan_detail.html.
 """
 
 import re
@@ -10,6 +10,7 @@ from datetime import date
 from playwright.sync_api import expect
 
 from doorbraak.plans.models import Plan
+from doorbraak.plans.services import plan_update_section
 
 from .support import BROWSER, csp_errors
 
@@ -189,3 +190,35 @@ def test_the_editor_works_without_javascript(nojs_page, login_as, professional, 
     plan.refresh_from_db()
     assert plan.situation == SITUATION
     assert list(plan.steps.values_list("description", flat=True)) == ["Afspraak bij de woningcorporatie maken."]
+
+
+def test_a_conflicting_autosave_shows_both_texts_and_keeps_mine(page, login_as, professional, plan):
+    """Someone else saved the situation while this tab was open: the autosave answers 409, HTMX still shows the
+    conflict view (both texts), nothing is overwritten until the user chooses to."""
+    login_as(page, professional)
+    page.goto(f"/plannen/{plan.pk}/")
+    plan.refresh_from_db()
+    plan_update_section(
+        actor=professional,
+        plan=plan,
+        section="situation",
+        data={"situation": "Tekst van een collega."},
+        version=plan.situation_version,
+    )
+    conflicts = []
+    page.on("response", lambda r: r.status == 409 and conflicts.append(r.url))
+    page.locator("#form-situatie").get_by_label("Situatieschets").fill(SITUATION)
+    expect(page.locator("#status-situatie")).to_have_text(re.compile("Niet opgeslagen"), timeout=15_000)
+    conflict = page.locator("#form-situatie").get_by_role("alert")
+    expect(conflict).to_contain_text("Tekst van een collega.")
+    expect(conflict).to_contain_text(SITUATION)
+    assert conflicts, "the refused save answered 409"
+    expect(page.locator("#form-situatie").get_by_label("Situatieschets")).to_have_value(SITUATION)
+    plan.refresh_from_db()
+    assert plan.situation == "Tekst van een collega."
+    page.locator("#form-situatie").get_by_role("button", name="Mijn versie toch opslaan").click()
+    wait_saved(page, "situatie")
+    plan.refresh_from_db()
+    assert plan.situation == SITUATION
+    # The browser reports the refused save itself as a failed resource; nothing else may go wrong.
+    assert [e for e in page.console_errors if "status of 409" not in e] == []

@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from doorbraak.accounts import throttle
+from doorbraak.organisations.services import membership_set_active
 from doorbraak.organisations.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def test_login_page_is_dutch_and_labelled(client):
 def test_professional_logs_in_and_lands_on_plans(client, professional, password):
     response = _post(client, professional.email.upper(), password)
     assert response.status_code == 302
-    assert response["Location"] == reverse("core:home")
+    assert response["Location"] == reverse("home")
     assert client.get(response["Location"])["Location"] == reverse("plans:list")
 
 
@@ -66,8 +67,6 @@ def test_user_without_membership_sees_clear_message(client, password):
 
 
 def test_deactivated_user_sees_inactive_message(client, professional, functional_admin, password):
-    from doorbraak.organisations.services import membership_set_active
-
     membership_set_active(actor=functional_admin, membership=professional.membership, active=False)
     response = _post(client, professional.email, password)
     assert "Dit account is niet actief" in response.content.decode()

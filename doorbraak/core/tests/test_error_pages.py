@@ -6,11 +6,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_other_municipalitys_plan_gives_a_dutch_404_with_a_way_back(login, outsider, plan):
-    response = login(outsider).get(reverse("plans:detail", args=[plan.pk]))
+    response = login(outsider).get(reverse("workspace:plan", args=[plan.pk]))
     assert response.status_code == 404
     page = response.content.decode()
     assert "Deze pagina is er niet" in page
-    assert f'href="{reverse("core:home")}"' in page
+    assert f'href="{reverse("home")}"' in page
     assert "Not Found" not in page
 
 
@@ -19,7 +19,7 @@ def test_wrong_role_gives_a_dutch_403_with_a_way_back(login, manager):
     assert response.status_code == 403
     page = response.content.decode()
     assert "Geen toegang" in page
-    assert f'href="{reverse("core:home")}"' in page
+    assert f'href="{reverse("home")}"' in page
     assert "Forbidden" not in page
 
 

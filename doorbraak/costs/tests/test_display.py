@@ -111,16 +111,16 @@ def test_ledger_rows_name_household_reference_and_capitalised_status(
 def test_costs_money_matches_followup_notation(value):
     from decimal import Decimal
 
-    from doorbraak.costs.formatting import format_euro
-    from doorbraak.followup.templatetags.followup_tags import euro as followup_euro
+    from doorbraak.core.formatting import format_euro
+    from doorbraak.core.templatetags.formatting import euro as euro_filter
 
-    assert format_euro(Decimal(value)) == followup_euro(Decimal(value))
+    assert format_euro(Decimal(value)) == euro_filter(Decimal(value))
 
 
 def test_negative_money_has_minus_before_euro_sign():
     from decimal import Decimal
 
-    from doorbraak.costs.templatetags.costs_tags import euro
+    from doorbraak.core.templatetags.formatting import euro
 
     assert euro(Decimal("-1602.80")) == "\u2212€ 1.602,80"
     assert euro(Decimal("1500")) == "€ 1.500,00"

@@ -20,7 +20,7 @@ from doorbraak.engagement.constants import HealthDimension
 from doorbraak.engagement.selectors import scores_for_plan, value_triangle
 from doorbraak.followup.constants import ActionState, BreakthroughOutcome, ContactDomain, DecisionState
 from doorbraak.followup.models import ContactPerson, DecisionRequest, Evaluation, FollowUpAction, SharingConsent
-from doorbraak.followup.selectors import inbox_for_user, visible_parts_for_partner
+from doorbraak.followup.selectors import inbox_for_user, plan_involved_user_ids, visible_parts_for_partner
 from doorbraak.households.models import Household
 from doorbraak.organisations.constants import Role
 from doorbraak.organisations.models import Membership, Organisation
@@ -143,8 +143,12 @@ def _check_decisions_along_the_matrix(organisation):
         Role.MANAGER,
     ]
     requests = DecisionRequest.objects.filter(organisation=organisation).select_related("level", "plan", "decided_by")
-    for request in requests.exclude(state=DecisionState.OPEN):
-        # decided by someone with the level's role; a team lead only for the own team's plans
+    for request in requests.filter(state=DecisionState.SKIPPED):
+        # a level passed over (nobody there may decide: four eyes, or a team without a team lead) says why
+        assert request.decided_by is None and request.reason.startswith("Overgeslagen")
+    for request in requests.exclude(state__in=[DecisionState.OPEN, DecisionState.SKIPPED]):
+        # decided by someone with the level's role; a team lead only for the own team's plans, never their own
+        assert request.decided_by_id not in plan_involved_user_ids(plan=request.plan)
         membership = request.decided_by.membership
         assert membership.role == request.level.decider_role
         if membership.role == Role.TEAM_LEAD:
@@ -154,7 +158,7 @@ def _check_decisions_along_the_matrix(organisation):
     states = Counter(requests.values_list("state", flat=True))
     assert states[DecisionState.ESCALATED] >= 5 and states[DecisionState.REJECTED] == 3
     for plan in Plan.objects.filter(organisation=organisation, status__in=PAST_CONCEPT):
-        last = plan.decision_requests.order_by("opened_at").last()
+        last = plan.decision_requests.order_by("opened_at", "id").last()
         expected = {PlanStatus.SUBMITTED: DecisionState.OPEN, PlanStatus.REJECTED: DecisionState.REJECTED}
         assert last.state == expected.get(plan.status, DecisionState.APPROVED), plan.pk
         assert plan.decision_requests.filter(state=DecisionState.OPEN).count() == (plan.status == "submitted")
@@ -286,7 +290,7 @@ def _check_demo_logins(client):
     plan = Plan.objects.filter(organisation__slug="voorbeeldstad").first()
     client.logout()
     client.login(email="professional@anderstad.example", password=DEMO_PASSWORD)
-    assert client.get(reverse("plans:detail", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("workspace:plan", args=[plan.pk])).status_code == 404
 
 
 def test_demo_logins_prints_every_role():

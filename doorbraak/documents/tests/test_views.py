@@ -50,7 +50,7 @@ def test_owner_downloads_the_full_pdf(complete_plan, professional, login, pdf_te
     assert response["Content-Type"] == "application/pdf"
     reference = complete_plan.household.reference
     assert response["Content-Disposition"] == f'attachment; filename="plan-{reference}.pdf"'
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
     text = pdf_text(response.content)
     assert "7. Rendement" in text and "€ 36.564" in text
     event = AuditEvent.objects.get(action="plan.export")

@@ -5,6 +5,7 @@ from doorbraak.engagement.selectors import (
     value_triangle,
 )
 from doorbraak.engagement.services import engagement_record_scores
+from doorbraak.followup.tests.factories import make_complete
 
 from .factories import EngagementFactory, complete_engagement
 
@@ -71,8 +72,6 @@ def test_submission_blockers_name_the_breakthrough_and_each_incomplete_side(plan
 
 
 def test_blockers_are_empty_only_when_everything_is_complete(plan, professional):
-    from doorbraak.followup.tests.factories import make_complete
-
     assert submission_blockers(plan=plan) != []
     make_complete(plan, professional)  # engagement, cost lines and a motivated citation
     assert [side.complete for side in value_triangle(plan=plan)] == [True, True, True]

@@ -5,8 +5,11 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
+from doorbraak.costs.models import CostLine
+from doorbraak.engagement.tests.factories import complete_engagement
 from doorbraak.followup.constants import ContactDomain
 from doorbraak.followup.models import ContactPerson, EscalationLevel
+from doorbraak.legal.models import Citation, LegalArticle
 
 
 class EscalationLevelFactory(factory.django.DjangoModelFactory):
@@ -48,8 +51,6 @@ REALISED_LINES = [
 
 
 def add_cost_lines(plan, scenario: str, lines) -> None:
-    from doorbraak.costs.models import CostLine
-
     for description, quantity, price, stream, cashable in lines:
         CostLine.objects.create(
             plan=plan,
@@ -66,9 +67,6 @@ def add_cost_lines(plan, scenario: str, lines) -> None:
 
 def make_complete(plan, user) -> None:
     """Fill all three sides of the value triangle of ``plan`` (engagement, return, legitimacy)."""
-    from doorbraak.engagement.tests.factories import complete_engagement
-    from doorbraak.legal.models import Citation, LegalArticle
-
     complete_engagement(plan)
     for scenario, lines in FORECAST_LINES.items():
         add_cost_lines(plan, scenario, lines)

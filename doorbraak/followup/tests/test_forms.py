@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from doorbraak.followup.forms import ActionForm, ConsentForm
+from doorbraak.followup.forms import ActionForm, ConsentForm, ContactForm, EscalationLevelForm
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +24,6 @@ def test_date_inputs_accept_iso_on_submit(org, professional):
 
 
 def test_selects_offer_a_dutch_placeholder_not_djangos_dashes(org):
-    from doorbraak.followup.forms import ContactForm, EscalationLevelForm
-
     for form in (
         ActionForm(organisation=org),
         ConsentForm(organisation=org),

@@ -6,6 +6,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from doorbraak.core.exceptions import TransitionError
+from doorbraak.engagement.models import HealthScoreSet
 from doorbraak.followup import selectors, services
 from doorbraak.followup.constants import ActionState, DecisionState
 from doorbraak.followup.models import DecisionRequest, Evaluation
@@ -202,8 +203,6 @@ def test_evaluation_due_listed_and_recorded(submitted, team_lead, professional):
     assert plan.status == PlanStatus.EVALUATED
     moves = list(StatusChange.objects.filter(plan=plan).order_by("id").values_list("to_status", flat=True))
     assert moves[-2:] == [PlanStatus.IN_PROGRESS, PlanStatus.EVALUATED]
-    from doorbraak.engagement.models import HealthScoreSet
-
     realised = HealthScoreSet.objects.get(plan=plan, measurement="realised")
     assert (realised.body_functions, realised.mental_wellbeing, realised.meaning) == (6, 7, None)
     # The 12-month evaluation keeps the plan evaluated.

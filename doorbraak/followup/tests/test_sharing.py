@@ -61,6 +61,32 @@ def test_inactive_partner_sees_nothing(plan, partner, professional):
     assert selectors.visible_parts_for_partner(plan=plan, partner=partner, on=date(2026, 2, 1)) == set()
 
 
+def test_visible_parts_by_partner_agrees_with_one_partner_at_a_time(plan, partner, professional, org):
+    """The all-partners read (one query, for the export page) gives what the one-partner read gives."""
+    from .factories import ContactPersonFactory
+
+    inactive, withdrawn, later = (ContactPersonFactory(organisation=org) for _ in range(3))
+    _consent(plan, partner, professional, parts=["situation"])
+    _consent(plan, partner, professional, parts=["engagement"], until=date(2026, 3, 31))
+    _consent(plan, inactive, professional)
+    inactive.is_active = False
+    inactive.save()
+    services.consent_withdraw(actor=professional, consent=_consent(plan, withdrawn, professional), on=date(2026, 2, 1))
+    _consent(plan, later, professional, parts=["costs"], given=date(2026, 4, 1))
+    partners = [partner, inactive, withdrawn, later]
+    for day in (date(2025, 12, 31), date(2026, 1, 15), date(2026, 2, 1), date(2026, 4, 1), date(2026, 7, 1)):
+        expected = {
+            p.pk: parts
+            for p in partners
+            if (parts := selectors.visible_parts_for_partner(plan=plan, partner=p, on=day))
+        }
+        assert selectors.visible_parts_by_partner(plan=plan, on=day) == expected, day
+    assert selectors.visible_parts_by_partner(plan=plan, on=date(2026, 1, 15)) == {
+        partner.pk: {"situation", "engagement"},
+        withdrawn.pk: {"situation", "costs"},
+    }
+
+
 def test_consent_validation(plan, partner, professional):
     with pytest.raises(ValidationError):
         _consent(plan, partner, professional, parts=[])

@@ -76,13 +76,13 @@ def test_submit_view_read_only_viewer_403(complete_plan, professional, doorbraak
 
 def test_plan_page_submit_goes_through_followup(plan, complete_plan, professional, team_lead, levels, login):
     client = login(professional)
-    response = client.post(reverse("plans:submit", args=[plan.pk]), follow=True)
+    response = client.post(followup_url(plan, "plan_submit"), {"return_to": "plan"}, follow=True)
     assert response.status_code == 200
     assert DecisionRequest.objects.filter(plan=plan, state=DecisionState.OPEN).count() == 1
 
 
 def test_plan_page_submit_blocked_lists_missing(plan, professional, levels, login):
-    response = login(professional).post(reverse("plans:submit", args=[plan.pk]), follow=True)
+    response = login(professional).post(followup_url(plan, "plan_submit"), {"return_to": "plan"}, follow=True)
     page = response.content.decode()
     assert "kan nog niet worden ingediend" in page and "Rendement" in page
     plan.refresh_from_db()

@@ -5,9 +5,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from doorbraak.audit.models import AuditEvent
+from doorbraak.households.tests.factories import HouseholdFactory
 from doorbraak.legal import selectors
 from doorbraak.legal.models import Citation, LegalArticle, LocalArticle, LocalImport, PlanLegalBasis
 from doorbraak.legal.services import citation_add, national_article_save
+from doorbraak.plans.models import Tag
+from doorbraak.plans.tests.factories import NeedFactory, PlanFactory
 
 from .factories import LocalArticleFactory
 
@@ -39,8 +42,6 @@ def test_legitimacy_heading_names_the_household_reference(plan, professional, lo
 
 
 def test_suggestion_reasons_show_life_domain_labels_not_codes(plan, professional, login):
-    from doorbraak.plans.tests.factories import NeedFactory
-
     NeedFactory(plan=plan, life_domain="opvoeden_opgroeien", description="Jeugdhulp voor de kinderen.")
     NeedFactory(plan=plan, life_domain="psychische_gezondheid", description="Behandeling bij de GGZ.")
     html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
@@ -91,10 +92,6 @@ def test_local_articles_are_suggested_only_in_their_municipality(plan, outsider_
 
 
 def test_co_selection_is_explained(plan, professional, login):
-    from doorbraak.households.tests.factories import HouseholdFactory
-    from doorbraak.plans.models import Tag
-    from doorbraak.plans.tests.factories import PlanFactory
-
     tag = Tag.objects.get(kind="problem", code="huurachterstand")
     plan.tags.add(tag)
     pw48 = article("Pw 48")
@@ -353,9 +350,16 @@ def test_includes_render_for_documents(plan, professional):
     from django.template.loader import render_to_string
 
     citation_add(actor=professional, plan=plan, article=article("Awb 4:84"), application="hardship", motivation="m")
-    html = render_to_string("legal/_legal_basis.html", {"plan": plan})
+    context = {
+        "plan": plan,
+        "citations": list(selectors.citations_for_plan(plan=plan)),
+        "legal_basis": selectors.legal_basis_for_plan(plan=plan),
+    }
+    html = render_to_string("legal/_legal_basis.html", context)
     assert "Awb art. 4:84" in html and "https://wetten.overheid.nl/jci1.3:c:BWBR0005537&amp;artikel=4:84" in html
-    printed = render_to_string("legal/_closed_arguments.html", {"print": True})
+    printed = render_to_string(
+        "legal/_closed_arguments.html", {"print": True, "closed_arguments": selectors.closed_arguments()}
+    )
     assert printed.count("closed-arguments__stopper") == 10 and "<details" not in printed
     assert len(selectors.closed_arguments()) == 10
 

@@ -236,7 +236,7 @@ def test_settings_saved_and_used_by_branding(login, functional_admin, org):
     assert response.status_code == 302
     org.refresh_from_db()
     assert (org.primary_colour, org.plan_horizon_months) == ("#2d3e50", 12)
-    assert "#2d3e50" in client.get(reverse("core:branding_css")).content.decode()
+    assert "#2d3e50" in client.get(reverse("branding_css")).content.decode()
 
 
 # --- National admin ---------------------------------------------------------------------------------------

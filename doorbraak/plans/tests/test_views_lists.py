@@ -120,15 +120,15 @@ def test_national_admin_lists_adds_and_deactivates_tags(national_admin, plan, pr
     assert response.status_code == 302
     tag = Tag.objects.get(kind="problem", code="energiearmoede")
     assert AuditEvent.objects.filter(action="tag.create", object_id=str(tag.pk)).exists()
-    assert "Energiearmoede" in login(professional).get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "Energiearmoede" in login(professional).get(reverse("workspace:plan", args=[plan.pk])).content.decode()
     plan.tags.add(tag)
     login(national_admin).post(reverse("plans:tag_toggle", args=[tag.pk]), {"is_active": "0"})
     tag.refresh_from_db()
     assert not tag.is_active
     # Still shown on the plan that carries it, no longer offered to a plan that does not.
-    assert "Energiearmoede" in login(professional).get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert "Energiearmoede" in login(professional).get(reverse("workspace:plan", args=[plan.pk])).content.decode()
     other = PlanFactory(household=plan.household, owner=professional)
-    assert "Energiearmoede" not in login(professional).get(reverse("plans:detail", args=[other.pk])).content.decode()
+    assert "Energiearmoede" not in login(professional).get(reverse("workspace:plan", args=[other.pk])).content.decode()
 
 
 def test_tag_kind_select_has_a_dutch_placeholder_and_is_required(national_admin, login):

@@ -1,0 +1,84 @@
+"""Every action the audit log knows, in one place. The values are the dotted codes stored in ``AuditEvent.action``.
+
+A new kind of read or write gets a member here first; ``audit_record`` refuses a code that is not listed, so the
+list stays complete. Labels are Dutch: they are what a privacy officer reads in the processing log.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditAction(models.TextChoices):
+    # organisations
+    ORGANISATION_CREATE = "organisation.create", _("gemeente aangemaakt")
+    ORGANISATION_UPDATE = "organisation.update", _("gemeente gewijzigd")
+    TEAM_CREATE = "team.create", _("team aangemaakt")
+    TEAM_UPDATE = "team.update", _("team gewijzigd")
+    DISTRICT_CREATE = "district.create", _("wijk aangemaakt")
+    DISTRICT_UPDATE = "district.update", _("wijk gewijzigd")
+    MEMBERSHIP_CREATE = "membership.create", _("gebruiker toegevoegd")
+    MEMBERSHIP_UPDATE = "membership.update", _("gebruiker gewijzigd")
+    MEMBERSHIP_ACTIVATE = "membership.activate", _("gebruiker geactiveerd")
+    MEMBERSHIP_DEACTIVATE = "membership.deactivate", _("gebruiker gedeactiveerd")
+    MEMBERSHIP_PASSWORD_RESET = "membership.password_reset", _("wachtwoord opnieuw ingesteld")
+    # households
+    HOUSEHOLD_CREATE = "household.create", _("huishouden aangemaakt")
+    HOUSEHOLD_READ = "household.read", _("huishouden ingezien")
+    HOUSEHOLD_UPDATE = "household.update", _("huishouden gewijzigd")
+    CONSENT_CREATE = "consent.create", _("toestemming vastgelegd")
+    CONSENT_SHARE_RECORD = "consent.share.record", _("delen met partner vastgelegd")
+    CONSENT_SHARE_WITHDRAW = "consent.share.withdraw", _("delen met partner ingetrokken")
+    # plans
+    PLAN_CREATE = "plan.create", _("plan aangemaakt")
+    PLAN_READ = "plan.read", _("plan ingezien")
+    PLAN_UPDATE = "plan.update", _("plan gewijzigd")
+    PLAN_STATUS = "plan.status", _("status van plan gewijzigd")
+    PLAN_EXPORT = "plan.export", _("plan geëxporteerd")
+    TAG_CREATE = "tag.create", _("label aangemaakt")
+    TAG_UPDATE = "tag.update", _("label gewijzigd")
+    # legal
+    LEGAL_READ = "legal.read", _("legitimiteit ingezien")
+    LEGAL_CITE = "legal.cite", _("wetsartikel geciteerd")
+    LEGAL_MOTIVATION = "legal.motivation", _("motivering gewijzigd")
+    LEGAL_ARTICLE_SAVE = "legal.article.save", _("landelijk wetsartikel opgeslagen")
+    LEGAL_ARTICLE_RETIRE = "legal.article.retire", _("landelijk wetsartikel vervallen")
+    LEGAL_LOCAL_SAVE = "legal.local.save", _("lokale regel opgeslagen")
+    LEGAL_LOCAL_RETIRE = "legal.local.retire", _("lokale regel vervallen")
+    LEGAL_LOCAL_IMPORT_STAGE = "legal.local.import_stage", _("import lokale regels klaargezet")
+    LEGAL_LOCAL_IMPORT = "legal.local.import", _("lokale regels geïmporteerd")
+    # costs
+    COSTS_LINE_ADD = "costs.line.add", _("kostenregel toegevoegd")
+    COSTS_LINE_UPDATE = "costs.line.update", _("kostenregel gewijzigd")
+    COSTS_LINE_DELETE = "costs.line.delete", _("kostenregel verwijderd")
+    COSTS_LINE_REPRICE = "costs.line.reprice", _("kostenregel opnieuw geprijsd")
+    COSTS_SCENARIO_COPY = "costs.scenario.copy", _("scenario gekopieerd")
+    COSTS_SHEET_UPDATE = "costs.sheet.update", _("instellingen rekensom gewijzigd")
+    COSTS_SEED = "costs.seed", _("kostenregels voorgevuld")
+    COSTS_PRICE_ADD = "costs.price.add", _("prijs toegevoegd")
+    COSTS_INDEX_SET = "costs.index.set", _("prijsindex vastgelegd")
+    COSTS_RULE_ADD = "costs.rule.add", _("suggestieregel toegevoegd")
+    COSTS_RULE_DELETE = "costs.rule.delete", _("suggestieregel verwijderd")
+    COSTS_TARIFFS_IMPORT = "costs.tariffs.import", _("tarieven geïmporteerd")
+    COSTS_TARIFFS_TOGGLE = "costs.tariffs.toggle", _("tariefset aan- of uitgezet")
+    COSTS_BUDGET_SET = "costs.budget.set", _("Doorbraakbudget vastgesteld")
+    COSTS_BUDGET_PAID = "costs.budget.paid", _("uitgave Doorbraakbudget vastgelegd")
+    # engagement
+    ENGAGEMENT_UPDATE = "engagement.update", _("betrokkenheid gewijzigd")
+    ENGAGEMENT_SCORES = "engagement.scores", _("scores Positieve Gezondheid vastgelegd")
+    # followup
+    ESCALATION_LEVEL_CREATE = "escalation_level.create", _("escalatieniveau aangemaakt")
+    ESCALATION_LEVEL_UPDATE = "escalation_level.update", _("escalatieniveau gewijzigd")
+    ESCALATION_LEVEL_DELETE = "escalation_level.delete", _("escalatieniveau verwijderd")
+    ESCALATION_LEVEL_MOVE = "escalation_level.move", _("escalatieniveau verplaatst")
+    ESCALATION_LEVEL_SEED = "escalation_level.seed", _("standaard-escalatiematrix aangemaakt")
+    CONTACT_CREATE = "contact.create", _("contactpersoon toegevoegd")
+    CONTACT_UPDATE = "contact.update", _("contactpersoon gewijzigd")
+    DECISION_REQUEST = "decision.request", _("besluit gevraagd")
+    DECISION_APPROVE = "decision.approve", _("plan goedgekeurd")
+    DECISION_REJECT = "decision.reject", _("plan afgewezen")
+    DECISION_ESCALATE = "decision.escalate", _("plan voorgelegd aan volgend niveau")
+    DECISION_SKIP = "decision.skip", _("niveau overgeslagen (vier ogen)")
+    ACTION_CREATE = "action.create", _("vervolgactie aangemaakt")
+    ACTION_STATE = "action.state", _("stand van vervolgactie gewijzigd")
+    EVALUATION_SCHEDULE = "evaluation.schedule", _("evaluatie ingepland")
+    EVALUATION_RECORD = "evaluation.record", _("evaluatie vastgelegd")

@@ -1,0 +1,22 @@
+"""The start page (`/`): each role on to where its work is; managers and analysts see their plan counts."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from doorbraak.organisations.constants import PLAN_ROLES, Role
+
+from .selectors import plan_counts_for_organisation
+
+
+@login_required
+def home(request):
+    """Send each role to where its work is; roles without plans get an overview with their links."""
+    membership = request.membership
+    if membership and membership.role in PLAN_ROLES:
+        return redirect("plans:list")
+    if membership and membership.role == Role.FUNCTIONAL_ADMIN:
+        return redirect("organisations:overview")
+    context = {}
+    if membership and membership.role in (Role.MANAGER, Role.POLICY_ANALYST):
+        context["counts"] = plan_counts_for_organisation(organisation=membership.organisation)
+    return render(request, "plans/home.html", context)
