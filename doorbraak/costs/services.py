@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +16,7 @@ from doorbraak.core.exceptions import ConflictError
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
 
+from . import tariffs_import
 from .constants import DEFAULT_HORIZON_MONTHS, BudgetStatus, PriceOrigin, Scenario
 from .models import (
     CostLine,
@@ -483,34 +484,40 @@ def suggestion_rule_delete(*, actor, rule: SuggestionRule) -> None:
 
 # --- local tariffs ----------------------------------------------------------------------------------------------
 @transaction.atomic
-def tariff_set_import(*, actor, organisation, kind: str, name: str, rows: list[dict], filename: str = "") -> TariffSet:
-    """Store a validated tariff file in one go. ``rows`` come from tariffs_import.parse_rows without errors;
-    anything invalid raises ValidationError and nothing is stored."""
+def tariff_set_import(
+    *, actor, organisation, kind: str, name: str, rows: list[dict], filename: str = "", token: str = ""
+) -> TariffSet:
+    """Store a validated tariff file in one go. ``rows`` come from tariffs_import.preview_tariff_file without
+    errors and are checked again by the same tariffs_import.tariff_from_row; anything invalid raises
+    ValidationError (with the row number) and nothing is stored. ``token`` makes the confirm single-use: a
+    second confirm of the same upload raises ValidationError and stores nothing."""
     if not rows:
         raise ValidationError(_("Het bestand bevat geen tariefregels."))
+    earlier = TariffSet.objects.filter(organisation=organisation, import_token=token).first() if token else None
+    if earlier is not None:
+        raise ValidationError(tariffs_import.already_imported_message(earlier), code="replayed")
     tariff_set = TariffSet(
-        organisation=organisation, kind=kind, name=name, source_filename=filename[:200], created_by=actor
+        organisation=organisation,
+        kind=kind,
+        name=name,
+        source_filename=filename[:200],
+        created_by=actor,
+        import_token=token or None,
     )
-    tariff_set.full_clean()
-    tariff_set.save()
-    items = PriceItem.objects.in_bulk(field_name="code")
+    tariff_set.full_clean(exclude=["import_token"])
+    try:
+        with transaction.atomic():
+            tariff_set.save()
+    except IntegrityError:  # the same confirm, posted twice at the same moment
+        raise ValidationError(
+            _("Deze import is al opgeslagen; er is niets dubbel opgeslagen."), code="replayed"
+        ) from None
+    items = tariffs_import.price_items()
     tariffs = []
     for row in rows:
-        item = items.get(row["code"])
-        tariff = Tariff(
-            tariff_set=tariff_set,
-            organisation=organisation,
-            item=item,
-            code=row["code"],
-            name=row["name"] or (item.name if item else ""),
-            unit=row["unit"] or (item.unit if item else ""),
-            amount=Decimal(row["amount"]),
-            funding_stream=row["funding_stream"] or (item.funding_stream if item else ""),
-            cashable=row["cashable"] if row["cashable"] is not None else (item.cashable if item else True),
-            valid_from=date.fromisoformat(row["valid_from"]),
-            valid_until=date.fromisoformat(row["valid_until"]) if row["valid_until"] else None,
-        )
-        tariff.full_clean(exclude=["tariff_set", "organisation"])
+        tariff = tariffs_import.tariff_from_row(row, items=items)
+        tariff.tariff_set = tariff_set
+        tariff.organisation = organisation
         tariffs.append(tariff)
     Tariff.objects.bulk_create(tariffs)
     audit_record(

@@ -23,7 +23,7 @@ from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_
 from doorbraak.plans.services import plan_record_read
 
 from . import presentation, selectors, services
-from .constants import PLAN_SCENARIOS, FundingStream, Scenario
+from .constants import PLAN_SCENARIOS, Scenario
 from .forms import (
     BudgetForm,
     IndexFigureForm,
@@ -39,7 +39,7 @@ from .forms import (
     VersionForm,
 )
 from .models import CostLine, IndexFigure, ItemPrice, PriceItem, SuggestionRule, TariffSet
-from .tariffs_import import parse_rows, read_table
+from .tariffs_import import MAX_UPLOAD_BYTES, preview_tariff_file
 
 PAGE = "costs/plan_return.html"
 SIGNING_SALT = "doorbraak.costs.tariff-import"
@@ -507,17 +507,17 @@ def tariff_upload(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            table = read_table(upload.name, upload.read())
+            preview = preview_tariff_file(
+                organisation=request.membership.organisation,
+                filename=upload.name,
+                content=upload.read(MAX_UPLOAD_BYTES + 1),  # a larger file is refused, not read into memory
+                kind=form.cleaned_data["kind"],
+                name=form.cleaned_data["name"],
+                default_from=form.cleaned_data["default_valid_from"],
+            )
         except ValueError as exc:
             form.add_error("file", str(exc))
         else:
-            items = {i.code: {"unit": i.unit} for i in PriceItem.objects.all()}
-            preview = parse_rows(
-                table,
-                items=items,
-                streams=set(FundingStream.values),
-                default_from=form.cleaned_data["default_valid_from"],
-            )
             if preview.ok:
                 payload = signing.dumps(
                     {
@@ -526,6 +526,7 @@ def tariff_upload(request):
                         "filename": upload.name,
                         "rows": preview.rows,
                         "org": request.membership.organisation_id,
+                        "token": preview.token,
                     },
                     salt=SIGNING_SALT,
                     compress=True,
@@ -566,6 +567,7 @@ def tariff_confirm(request):
             name=data["name"],
             rows=data["rows"],
             filename=data.get("filename", ""),
+            token=data.get("token", ""),
         )
     except ValidationError as exc:
         for message in _error_messages(exc):

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak.core.constants import LifeDomain
+from doorbraak.core.tabular import MAX_BYTES
 
 from .constants import LOCAL_CSV_COLUMNS, Application
 from .loading import split_list
@@ -133,10 +134,8 @@ class LocalImportForm(forms.Form):
     )
 
     def clean_file(self):
+        """The upload itself; the reader in core.tabular decodes and checks its bytes."""
         upload = self.cleaned_data["file"]
-        if upload.size > 2 * 1024 * 1024:
+        if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("Het bestand is groter dan 2 MB."))
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise forms.ValidationError(_("Het bestand is geen UTF-8-tekst (CSV).")) from exc
+        return upload

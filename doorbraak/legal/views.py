@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from doorbraak.audit.services import audit_record
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.exceptions import ConflictError
+from doorbraak.core.forms import add_service_errors
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
 
@@ -24,6 +25,8 @@ from .forms import (
 )
 from .models import LocalArticle
 from .suggestions import domain_labels, suggestions_for_plan
+
+CONFIRMED_IMPORTS_KEY = "legal.confirmed_local_imports"  # staged imports this session stored (replay message)
 
 # Legitimacy side of a plan ----------------------------------------------------------------------
 
@@ -286,17 +289,32 @@ def local_retire(request, article_id):
 def local_import(request):
     form = LocalImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        staged = services.local_import_stage(
-            actor=request.user, organisation=request.membership.organisation, text=form.cleaned_data["file"]
-        )
-        return redirect("legal:local_import_preview", import_id=staged.pk)
-    return render(request, "legal/local_import.html", {"form": form})
+        upload = form.cleaned_data["file"]
+        try:
+            staged = services.local_import_stage(
+                actor=request.user,
+                organisation=request.membership.organisation,
+                content=upload.read(),
+                filename=upload.name,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            return redirect("legal:local_import_preview", import_id=staged.pk)
+    return render(request, "legal/local_import.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @role_required(Role.FUNCTIONAL_ADMIN)
 def local_import_preview(request, import_id):
     organisation = request.membership.organisation
-    staged = selectors.local_import_for_organisation(organisation=organisation, import_id=import_id)
+    confirmed = request.session.get(CONFIRMED_IMPORTS_KEY, [])
+    try:
+        staged = selectors.local_import_for_organisation(organisation=organisation, import_id=import_id)
+    except Http404:
+        if import_id in confirmed:  # the back button or a second click after the import was stored
+            messages.info(request, _("Deze import is al opgeslagen; er is niets dubbel opgeslagen."))
+            return redirect("legal:local_list")
+        raise
     if staged.created_by_id != request.user.pk:
         raise PermissionDenied
     if request.method == "POST":
@@ -305,6 +323,7 @@ def local_import_preview(request, import_id):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
+            request.session[CONFIRMED_IMPORTS_KEY] = [*confirmed[-19:], staged.pk]
             messages.success(
                 request,
                 _("Import opgeslagen: %(created)s nieuw, %(updated)s bijgewerkt, %(unchanged)s ongewijzigd.") % counts,

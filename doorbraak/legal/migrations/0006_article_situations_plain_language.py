@@ -12,9 +12,9 @@ def fill(apps, schema_editor):
     texts = {(r["law_short"], r["article"], r["paragraph"]): r for r in read_default_rows()}
     for article in LegalArticle.objects.all():
         row = texts.get((article.law_short, article.article, article.paragraph))
-        if row and (row["situations"] or row["plain_language"]):
-            article.situations = row["situations"]
-            article.plain_language = row["plain_language"]
+        if row and (row.get("situations") or row.get("plain_language")):
+            article.situations = row.get("situations") or ""
+            article.plain_language = row.get("plain_language") or ""
             article.save(update_fields=["situations", "plain_language"])
 
 
