@@ -6,7 +6,11 @@ matched after normalisation and stemming, so inflections need not be listed. Mul
 when all their words occur in the text. A concept matches on both sides: in the plan text and in the
 article, so "huisuitzetting" in a plan finds an article whose keyword is "ontruiming".
 
-This list is about the language of the field, never about particular cases.
+This list is about the language of the field, never about particular cases. Frozen since issue 11; the rule
+for an entry (docs/legal.md, "Thesaurus: de regel"): general Dutch social-domain language (a synonym, a field
+term or a common lay paraphrase a professional could use in any case), never a fragment of a case narrative,
+a number or period, or a word whose link to the concept depends on one case; a new entry needs a source outside
+the cases (the law base's keywords or situations, common field terms).
 """
 
 # Fixed expressions whose words must not count on their own: "gelijke behandeling" is about equal
