@@ -96,6 +96,8 @@ class NationalArticleForm(_ArticleFormMixin):
             "verified",
             "valid_from",
             "valid_until",
+            "situations",
+            "plain_language",
         ]
         widgets = {"valid_from": forms.DateInput, "valid_until": forms.DateInput}
 
@@ -127,7 +129,7 @@ class LocalImportForm(forms.Form):
         label=_("CSV-bestand"),
         help_text=_(
             "Kolommen: regulation_title, regulation_type, cvdr_id, article, heading, summary, kind, "
-            "life_domains, keywords, valid_from, valid_until."
+            "life_domains, keywords, valid_from, valid_until; optioneel situations en plain_language."
         ),
     )
 

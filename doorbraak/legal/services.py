@@ -19,7 +19,17 @@ from .drafting import DraftItem, draft_motivation
 from .local_csv import parse_local_csv
 from .models import Citation, LegalArticle, LocalArticle, LocalImport, PlanLegalBasis
 
-ARTICLE_FIELDS = ("article", "heading", "kind", "life_domains", "keywords", "valid_from", "valid_until")
+ARTICLE_FIELDS = (
+    "article",
+    "heading",
+    "kind",
+    "life_domains",
+    "keywords",
+    "valid_from",
+    "valid_until",
+    "situations",
+    "plain_language",
+)
 NATIONAL_FIELDS = (
     *ARTICLE_FIELDS,
     "law_short",

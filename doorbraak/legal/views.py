@@ -23,6 +23,7 @@ from .forms import (
     MotivationForm,
     NationalArticleForm,
 )
+from .models import LocalArticle
 from .suggestions import domain_labels, suggestions_for_plan
 
 CONFIRMED_IMPORTS_KEY = "legal.confirmed_local_imports"  # staged imports this session stored (replay message)
@@ -49,6 +50,7 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
                 "default_application": DEFAULT_APPLICATION.get(s.kind, Application.MAY),
             }
         )
+    general_grounds = [_general_ground(key, rows, cited_refs) for key, rows in result.general]
     if motivation_form is None:
         motivation_form = MotivationForm(
             initial={"motivation": basis.motivation if basis else "", "version": basis.version if basis else 0}
@@ -61,10 +63,25 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
         "locked": may_edit and not services.legal_side_editable(plan),
         "citations": [(c, CitationUpdateForm(initial={**_citation_initial(c)}, prefix=f"c{c.pk}")) for c in citations],
         "suggestions": suggestions,
+        "general_grounds": general_grounds,
         "applications": Application.choices,
         "motivation_form": motivation_form,
         "legal_basis": basis,
         "closed_arguments": selectors.closed_arguments(),
+    }
+
+
+def _general_ground(key, rows, cited_refs) -> dict:
+    """One article of the always-shown general grounds panel, citable in one click (its first row)."""
+    first = rows[0]
+    prefix = "l" if isinstance(first, LocalArticle) else "n"
+    return {
+        "key": key,
+        "article": first,
+        "ref": f"{prefix}:{first.pk}",
+        "local": prefix == "l",
+        "cited": any(f"{prefix}:{row.pk}" in cited_refs for row in rows),
+        "application": DEFAULT_APPLICATION.get(first.kind, Application.PRINCIPLE),
     }
 
 
