@@ -263,6 +263,8 @@ def case_query(case: dict) -> PlanQuery:
 
 
 def suggest_for_case(*, index: ArticleIndex, case: dict, top: int = 10) -> list[str]:
-    """Article keys for one case of the legal-suggestions.yaml format (the specific suggestions; the
-    general grounds panel is ``index.general_grounds()``, the same for every case)."""
-    return [s.key for s in index.rank(case_query(case), top=top)]
+    """Article keys for one case of the legal-suggestions.yaml format, as the Legitimiteit page shows them: the
+    ``top`` specific suggestions in rank order, then the general grounds panel (``index.general_grounds()``,
+    the same for every case and always shown beside the list)."""
+    specific = [s.key for s in index.rank(case_query(case), top=top)]
+    return list(dict.fromkeys([*specific, *(a.key for a in index.general_grounds())]))

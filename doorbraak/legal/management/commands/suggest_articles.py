@@ -1,8 +1,9 @@
 """python manage.py suggest_articles --case-file F [--case-file G ...] --top 10 --format json [--evaluate]
 
 Reads cases in the format of legal-suggestions.yaml (id, life_domains, situation, breakthrough) and
-prints {"<case id>": ["<law_short> <article>", ...]}: the specific suggestions (the general grounds panel,
-the same for every case, is not part of a case's list). With --evaluate it also prints, to stderr so the
+prints {"<case id>": ["<law_short> <article>", ...]}: what the Legitimiteit page shows for the case, in
+order: the --top specific suggestions, then the general grounds panel (the same for every case, always shown
+beside the list; hit@3 therefore reads only specific suggestions). With --evaluate it also prints, to stderr so the
 JSON stays clean, recall@10 and hit@3 per fold of a deterministic k-fold split of all cases (--folds, 5 by
 default), their mean and spread, and the figures over all cases. recall@10 counts an expected article as
 shown when it is in the top 10 or in the always-shown general grounds panel; hit@3 counts the list only.
