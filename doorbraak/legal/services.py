@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.core.tabular import TableFileError
@@ -122,7 +123,12 @@ def citation_add(*, actor, plan, article, application: str, motivation: str = ""
         return Citation.objects.get(plan=plan, **lookup)
     coselection.plan_sync(plan.pk, before)
     audit_record(
-        actor=actor, organisation=plan.organisation, action="legal.cite", obj=plan, citation=citation.pk, op="add"
+        actor=actor,
+        organisation=plan.organisation,
+        action=AuditAction.LEGAL_CITE,
+        obj=plan,
+        citation=citation.pk,
+        op="add",
     )
     return citation
 
@@ -141,7 +147,7 @@ def citation_update(*, actor, citation: Citation, application: str, motivation: 
     audit_record(
         actor=actor,
         organisation=stored.organisation,
-        action="legal.cite",
+        action=AuditAction.LEGAL_CITE,
         obj=stored.plan,
         citation=stored.pk,
         op="update",
@@ -156,7 +162,9 @@ def citation_delete(*, actor, citation: Citation) -> None:
     before = coselection.plan_state(plan.pk)
     Citation.objects.filter(pk=pk).delete()
     coselection.plan_sync(plan.pk, before)
-    audit_record(actor=actor, organisation=plan.organisation, action="legal.cite", obj=plan, citation=pk, op="delete")
+    audit_record(
+        actor=actor, organisation=plan.organisation, action=AuditAction.LEGAL_CITE, obj=plan, citation=pk, op="delete"
+    )
 
 
 def motivation_draft(*, plan, citations) -> str:
@@ -180,7 +188,7 @@ def motivation_save(*, actor, plan, motivation: str, version: int) -> PlanLegalB
     basis.version += 1
     basis.full_clean()
     basis.save()
-    audit_record(actor=actor, organisation=plan.organisation, action="legal.motivation", obj=plan)
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.LEGAL_MOTIVATION, obj=plan)
     return basis
 
 
@@ -206,7 +214,9 @@ def national_article_save(*, actor, data: dict, article: LegalArticle | None = N
         article.version += 1
     article.full_clean()
     article.save()
-    audit_record(actor=actor, organisation=None, action="legal.article.save", obj=article, version=article.version)
+    audit_record(
+        actor=actor, organisation=None, action=AuditAction.LEGAL_ARTICLE_SAVE, obj=article, version=article.version
+    )
     return article
 
 
@@ -217,7 +227,7 @@ def national_article_retire(*, actor, article: LegalArticle, on=None) -> LegalAr
         article.retired_at = on or timezone.localdate()
         article.version += 1
         article.save()
-        audit_record(actor=actor, organisation=None, action="legal.article.retire", obj=article)
+        audit_record(actor=actor, organisation=None, action=AuditAction.LEGAL_ARTICLE_RETIRE, obj=article)
     return article
 
 
@@ -239,7 +249,7 @@ def local_article_save(*, actor, organisation, data: dict, article: LocalArticle
         article.version += 1
     article.full_clean()
     article.save()
-    audit_record(actor=actor, organisation=organisation, action="legal.local.save", obj=article)
+    audit_record(actor=actor, organisation=organisation, action=AuditAction.LEGAL_LOCAL_SAVE, obj=article)
     return article
 
 
@@ -251,7 +261,7 @@ def local_article_retire(*, actor, organisation, article: LocalArticle, on=None)
         article.retired_at = on or timezone.localdate()
         article.version += 1
         article.save()
-        audit_record(actor=actor, organisation=organisation, action="legal.local.retire", obj=article)
+        audit_record(actor=actor, organisation=organisation, action=AuditAction.LEGAL_LOCAL_RETIRE, obj=article)
     return article
 
 
@@ -266,7 +276,9 @@ def local_import_stage(*, actor, organisation, content: bytes, filename: str = "
     except TableFileError as exc:
         raise ValidationError(str(exc)) from exc
     staged = LocalImport.objects.create(organisation=organisation, created_by=actor, rows=rows, errors=errors)
-    audit_record(actor=actor, organisation=organisation, action="legal.local.import_stage", obj=staged, rows=len(rows))
+    audit_record(
+        actor=actor, organisation=organisation, action=AuditAction.LEGAL_LOCAL_IMPORT_STAGE, obj=staged, rows=len(rows)
+    )
     return staged
 
 
@@ -309,7 +321,7 @@ def local_import_confirm(*, actor, organisation, staged: LocalImport) -> dict[st
     audit_record(
         actor=actor,
         organisation=organisation,
-        action="legal.local.import",
+        action=AuditAction.LEGAL_LOCAL_IMPORT,
         obj=organisation,
         staged=staged_pk,
         **counts,

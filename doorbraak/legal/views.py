@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.exceptions import ConflictError
@@ -93,7 +94,7 @@ def _citation_initial(citation):
 def plan_legitimacy(request, plan_id):
     """The legitimacy step: suggestions (recomputed from block 1 on every load), citations, motivation."""
     plan = plan_for_user(user=request.user, plan_id=plan_id)
-    audit_record(actor=request.user, organisation=plan.organisation, action="legal.read", obj=plan)
+    audit_record(actor=request.user, organisation=plan.organisation, action=AuditAction.LEGAL_READ, obj=plan)
     context = _legitimacy_context(request, plan)
     template = "legal/plan_legitimacy.html"
     if request.htmx and request.GET.get("partial") == "suggestions":

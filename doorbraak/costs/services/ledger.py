@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.plans.constants import PlanStatus
 
@@ -27,6 +28,10 @@ def line_mark_paid(*, actor, line: CostLine, paid_at: date) -> CostLine:
     stored.version += 1
     stored.save(update_fields=["budget_status", "paid_at", "version"])
     audit_record(
-        actor=actor, organisation=stored.organisation, action="costs.budget.paid", obj=stored.plan, line=str(stored.pk)
+        actor=actor,
+        organisation=stored.organisation,
+        action=AuditAction.COSTS_BUDGET_PAID,
+        obj=stored.plan,
+        line=str(stored.pk),
     )
     return stored

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.plans.constants import PlanStatus
@@ -88,7 +89,7 @@ def sheet_update(*, actor, plan: Plan, reference_date: date, horizon_months: int
     sheet.version += 1
     sheet.full_clean()
     sheet.save()
-    audit_record(actor=actor, organisation=plan.organisation, action="costs.sheet.update", obj=plan)
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.COSTS_SHEET_UPDATE, obj=plan)
     return sheet
 
 
@@ -179,7 +180,7 @@ def _locked_line(line: CostLine, version: int, *, missing_ok: bool = False) -> t
     return plan, stored
 
 
-def _save_line(*, actor, plan: Plan, line: CostLine, action: str) -> CostLine:
+def _save_line(*, actor, plan: Plan, line: CostLine, action: AuditAction) -> CostLine:
     line.full_clean(exclude=["plan", "organisation", "creation_token"])
     line.save()
     audit_record(
@@ -223,7 +224,7 @@ def line_add(
     _check_range(line)
     if line.paid_from_budget:
         line.budget_status = BudgetStatus.COMMITTED
-    return _save_line(actor=actor, plan=plan, line=line, action="costs.line.add")
+    return _save_line(actor=actor, plan=plan, line=line, action=AuditAction.COSTS_LINE_ADD)
 
 
 @transaction.atomic
@@ -252,7 +253,7 @@ def line_update(
         stored.budget_status = ""
         stored.paid_at = None
     stored.version += 1
-    return _save_line(actor=actor, plan=plan, line=stored, action="costs.line.update")
+    return _save_line(actor=actor, plan=plan, line=stored, action=AuditAction.COSTS_LINE_UPDATE)
 
 
 @transaction.atomic
@@ -263,7 +264,7 @@ def line_reprice(*, actor, line: CostLine, version: int) -> CostLine:
         return stored
     apply_price(stored, plan=plan, manual_price=None, manual_reason="")
     stored.version += 1
-    return _save_line(actor=actor, plan=plan, line=stored, action="costs.line.reprice")
+    return _save_line(actor=actor, plan=plan, line=stored, action=AuditAction.COSTS_LINE_REPRICE)
 
 
 @transaction.atomic
@@ -276,7 +277,12 @@ def line_delete(*, actor, line: CostLine, version: int) -> None:
     pk, scenario = str(stored.pk), stored.scenario
     stored.delete()
     audit_record(
-        actor=actor, organisation=plan.organisation, action="costs.line.delete", obj=plan, line=pk, scenario=scenario
+        actor=actor,
+        organisation=plan.organisation,
+        action=AuditAction.COSTS_LINE_DELETE,
+        obj=plan,
+        line=pk,
+        scenario=scenario,
     )
 
 
@@ -375,7 +381,7 @@ def scenario_copy(*, actor, plan: Plan, source: str, target: str) -> int:
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="costs.scenario.copy",
+        action=AuditAction.COSTS_SCENARIO_COPY,
         obj=plan,
         source=source,
         target=target,

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 
 from ..models import IndexFigure, ItemPrice, PriceItem, SuggestionRule
@@ -42,7 +43,9 @@ def item_price_add(
     )
     price.full_clean()
     price.save()
-    audit_record(actor=actor, organisation=None, action="costs.price.add", obj=price, item=item.code, year=year)
+    audit_record(
+        actor=actor, organisation=None, action=AuditAction.COSTS_PRICE_ADD, obj=price, item=item.code, year=year
+    )
     return price
 
 
@@ -54,7 +57,9 @@ def index_figure_set(*, actor, index_type: str, year: int, percentage: Decimal, 
         defaults={"percentage": percentage, "source": source, "is_provisional": is_provisional},
     )
     figure.full_clean()
-    audit_record(actor=actor, organisation=None, action="costs.index.set", obj=figure, index=index_type, year=year)
+    audit_record(
+        actor=actor, organisation=None, action=AuditAction.COSTS_INDEX_SET, obj=figure, index=index_type, year=year
+    )
     return figure
 
 
@@ -64,11 +69,11 @@ def suggestion_rule_create(*, actor, data: dict) -> SuggestionRule:
     rule.tag_codes = " ".join(sorted(set(rule.tag_codes.split())))
     rule.full_clean()
     rule.save()
-    audit_record(actor=actor, organisation=None, action="costs.rule.add", obj=rule)
+    audit_record(actor=actor, organisation=None, action=AuditAction.COSTS_RULE_ADD, obj=rule)
     return rule
 
 
 @transaction.atomic
 def suggestion_rule_delete(*, actor, rule: SuggestionRule) -> None:
-    audit_record(actor=actor, organisation=None, action="costs.rule.delete", obj=rule)
+    audit_record(actor=actor, organisation=None, action=AuditAction.COSTS_RULE_DELETE, obj=rule)
     rule.delete()

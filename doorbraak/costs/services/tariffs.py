@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 
 from .. import tariffs_import
@@ -55,7 +56,7 @@ def tariff_set_import(
     audit_record(
         actor=actor,
         organisation=organisation,
-        action="costs.tariffs.import",
+        action=AuditAction.COSTS_TARIFFS_IMPORT,
         obj=tariff_set,
         kind=kind,
         rows=len(tariffs),
@@ -70,7 +71,7 @@ def tariff_set_toggle(*, actor, tariff_set: TariffSet) -> TariffSet:
     audit_record(
         actor=actor,
         organisation=tariff_set.organisation,
-        action="costs.tariffs.toggle",
+        action=AuditAction.COSTS_TARIFFS_TOGGLE,
         obj=tariff_set,
         active=int(tariff_set.is_active),
     )
@@ -86,5 +87,5 @@ def budget_set(*, actor, organisation, year: int, amount: Decimal) -> DoorbraakB
     budget.version += 1
     budget.full_clean()
     budget.save()
-    audit_record(actor=actor, organisation=organisation, action="costs.budget.set", obj=budget, year=year)
+    audit_record(actor=actor, organisation=organisation, action=AuditAction.COSTS_BUDGET_SET, obj=budget, year=year)
     return budget

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.costs.constants import BudgetStatus
 from doorbraak.costs.models import CostLine, DoorbraakBudget, PriceItem
@@ -61,7 +62,7 @@ def seed_plan_lines(*, actor, plan, lines: list[dict]) -> int:
             line.budget_status = BudgetStatus.COMMITTED
         line.full_clean(exclude=["plan", "organisation", "creation_token"])
         line.save()
-    audit_record(actor=actor, organisation=plan.organisation, action="costs.seed", obj=plan, count=len(lines))
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.COSTS_SEED, obj=plan, count=len(lines))
     return len(lines)
 
 
