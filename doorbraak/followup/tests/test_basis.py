@@ -9,13 +9,17 @@ PDF; each read is logged. Nobody else gains access.
 from html.parser import HTMLParser
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from doorbraak.audit.models import AuditEvent
 from doorbraak.followup import services
 from doorbraak.followup.constants import DecisionState
 from doorbraak.followup.models import DecisionRequest
-from doorbraak.followup.tests.factories import LEGAL_MOTIVATION
+from doorbraak.followup.tests.factories import FORECAST_LINES, LEGAL_MOTIVATION, add_cost_lines
+from doorbraak.legal.models import LegalArticle
+from doorbraak.legal.services import citation_add
 from doorbraak.organisations.constants import Role
 from doorbraak.organisations.tests.factories import make_member
 
@@ -190,3 +194,19 @@ def test_while_it_waits_at_the_manager_no_other_manager_reads_it(
         client = login(persona)
         assert client.get(basis_url(complete_plan)).status_code == 403
         assert client.get(export_url(complete_plan)).status_code == 403
+
+
+def test_the_basis_page_reads_a_fixed_number_of_queries(complete_plan, professional, login):
+    client = login(professional)
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(basis_url(complete_plan)).status_code == 200
+        return len(ctx.captured_queries)
+
+    before = queries()
+    for article in LegalArticle.objects.exclude(citations__plan=complete_plan)[:4]:
+        citation_add(actor=professional, plan=complete_plan, article=article, application="may", motivation="Ook.")
+    for scenario, lines in FORECAST_LINES.items():
+        add_cost_lines(complete_plan, scenario, lines)
+    assert queries() == before
