@@ -1,8 +1,6 @@
 """Issue 9, points 2 and 3 in a real browser: an empty motivation is refused (HTMX), and the manager who must
 decide reads the basis from the inbox, axe-clean, without JavaScript errors."""
 
-import re
-
 from playwright.sync_api import expect
 
 from doorbraak.followup import services as followup
@@ -42,7 +40,8 @@ def test_the_manager_reads_the_basis_from_the_inbox(
         request = followup.decision_escalate(actor=decider, request=request, note="Hoger niveau nodig.")
     login_as(page, manager)
     page.goto("/opvolging/inbox/")
-    page.get_by_role("link", name=re.compile(f"Onderbouwing van {plan.household.reference}")).click()
+    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=plan.household.reference))
+    row.get_by_role("link", name="Onderbouwing lezen").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Onderbouwing")
     expect(page.get_by_text("De wet geeft ruimte voor maatwerk in dit geval.")).to_be_visible()
     expect(page.get_by_test_id("basis-streams")).to_contain_text("profiteert")
