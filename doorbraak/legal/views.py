@@ -24,9 +24,11 @@ from .forms import (
     MotivationForm,
     NationalArticleForm,
 )
+from .models import LocalArticle
 from .suggestions import domain_labels, suggestions_for_plan
 
 NOT_SAVED = _lazy("De motivering is niet opgeslagen.")
+CONFIRMED_IMPORTS_KEY = "legal.confirmed_local_imports"  # staged imports this session stored (replay message)
 
 # Legitimacy side of a plan ----------------------------------------------------------------------
 
@@ -50,6 +52,7 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
                 "default_application": DEFAULT_APPLICATION.get(s.kind, Application.MAY),
             }
         )
+    general_grounds = [_general_ground(key, rows, cited_refs) for key, rows in result.general]
     if motivation_form is None:
         motivation_form = MotivationForm(
             initial={"motivation": basis.motivation if basis else "", "version": basis.version if basis else 0}
@@ -62,10 +65,25 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
         "locked": may_edit and not services.legal_side_editable(plan),
         "citations": [(c, CitationUpdateForm(initial={**_citation_initial(c)}, prefix=f"c{c.pk}")) for c in citations],
         "suggestions": suggestions,
+        "general_grounds": general_grounds,
         "applications": Application.choices,
         "motivation_form": motivation_form,
         "legal_basis": basis,
         "closed_arguments": selectors.closed_arguments(),
+    }
+
+
+def _general_ground(key, rows, cited_refs) -> dict:
+    """One article of the always-shown general grounds panel, citable in one click (its first row)."""
+    first = rows[0]
+    prefix = "l" if isinstance(first, LocalArticle) else "n"
+    return {
+        "key": key,
+        "article": first,
+        "ref": f"{prefix}:{first.pk}",
+        "local": prefix == "l",
+        "cited": any(f"{prefix}:{row.pk}" in cited_refs for row in rows),
+        "application": DEFAULT_APPLICATION.get(first.kind, Application.PRINCIPLE),
     }
 
 
@@ -296,17 +314,32 @@ def local_retire(request, article_id):
 def local_import(request):
     form = LocalImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        staged = services.local_import_stage(
-            actor=request.user, organisation=request.membership.organisation, text=form.cleaned_data["file"]
-        )
-        return redirect("legal:local_import_preview", import_id=staged.pk)
-    return render(request, "legal/local_import.html", {"form": form})
+        upload = form.cleaned_data["file"]
+        try:
+            staged = services.local_import_stage(
+                actor=request.user,
+                organisation=request.membership.organisation,
+                content=upload.read(),
+                filename=upload.name,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            return redirect("legal:local_import_preview", import_id=staged.pk)
+    return render(request, "legal/local_import.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @role_required(Role.FUNCTIONAL_ADMIN)
 def local_import_preview(request, import_id):
     organisation = request.membership.organisation
-    staged = selectors.local_import_for_organisation(organisation=organisation, import_id=import_id)
+    confirmed = request.session.get(CONFIRMED_IMPORTS_KEY, [])
+    try:
+        staged = selectors.local_import_for_organisation(organisation=organisation, import_id=import_id)
+    except Http404:
+        if import_id in confirmed:  # the back button or a second click after the import was stored
+            messages.info(request, _("Deze import is al opgeslagen; er is niets dubbel opgeslagen."))
+            return redirect("legal:local_list")
+        raise
     if staged.created_by_id != request.user.pk:
         raise PermissionDenied
     if request.method == "POST":
@@ -315,6 +348,7 @@ def local_import_preview(request, import_id):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
+            request.session[CONFIRMED_IMPORTS_KEY] = [*confirmed[-19:], staged.pk]
             messages.success(
                 request,
                 _("Import opgeslagen: %(created)s nieuw, %(updated)s bijgewerkt, %(unchanged)s ongewijzigd.") % counts,

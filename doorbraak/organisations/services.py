@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from doorbraak.accounts import throttle
 from doorbraak.audit.services import audit_record
 
 from .constants import Role
@@ -201,11 +202,13 @@ def membership_set_active(*, actor, membership: Membership, active: bool) -> Mem
 
 @transaction.atomic
 def membership_reset_password(*, actor, membership: Membership) -> str:
-    """Give the user a new one-time password (returned once, to show on screen; never stored in plain)."""
+    """Give the user a new one-time password (returned once, to show on screen; never stored in plain). A sign-in
+    back-off for the account ends: the new password works right away."""
     password = generate_one_time_password()
     user = membership.user
     user.set_password(password)
     user.save(update_fields=["password"])
+    throttle.reset_account(user.email)
     audit_record(
         actor=actor,
         organisation=membership.organisation,
