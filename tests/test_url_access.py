@@ -95,3 +95,48 @@ def test_roles_without_case_work_never_open_personal_data(name, persona, plan, l
     kwargs = {"plan_id": plan.pk} if name in PLAN_ONLY else {"household_id": plan.household_id}
     status = client.get(reverse(name, kwargs=kwargs)).status_code
     assert status in {403, 405}, f"{name} gave {status}"
+
+
+# --- the basis of a plan for whoever decides about it (issue 9, point 3) ---------------------------------------
+# The basis page and the plan document open for the holder of an open decision request, and for nobody else.
+
+BASIS_ROUTES = ["followup:plan_basis", "documents:plan_export"]
+
+
+@pytest.fixture
+def waiting_at_manager(plan, professional, team_lead, doorbraakteam, manager, functional_admin, org):
+    """``plan``, complete and submitted, escalated up the default matrix until it waits at the manager level."""
+    from doorbraak.followup import services as followup
+    from doorbraak.followup.tests.factories import make_complete
+
+    levels = followup.escalation_matrix_seed_defaults(actor=functional_admin, organisation=org)
+    levels[2].deciders.set([manager])  # the manager level names its decider
+    make_complete(plan, professional)
+    request = followup.plan_submit(actor=professional, plan=plan)
+    for decider in (team_lead, doorbraakteam):
+        request = followup.decision_escalate(actor=decider, request=request, note="Hoger niveau nodig.")
+    assert request.level.position == 3
+    return plan
+
+
+@pytest.fixture
+def other_manager(org):
+    from doorbraak.organisations.constants import Role
+    from doorbraak.organisations.tests.factories import make_member
+
+    return make_member(org, Role.MANAGER, email="andere-manager@voorbeeldstad.nl")
+
+
+@pytest.mark.parametrize("name", BASIS_ROUTES)
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("manager", 200),  # holds the open decision request
+        ("other_manager", 403),  # a manager without a request at their level: their role works with aggregates
+        ("outsider", 404),  # another municipality: the plan's existence is not revealed
+        ("colleague", 404),  # a professional colleague: not their plan
+    ],
+)
+def test_the_basis_opens_for_the_decider_only(name, persona, status, waiting_at_manager, login, request):
+    client = login(request.getfixturevalue(persona))
+    assert client.get(reverse(name, kwargs={"plan_id": waiting_at_manager.pk})).status_code == status

@@ -4,8 +4,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from doorbraak.core.access import role_required
-from doorbraak.organisations.constants import PLAN_ROLES
-from doorbraak.plans.selectors import can_edit_plan, plan_for_user
+from doorbraak.followup.selectors import plan_for_decider
+from doorbraak.organisations.constants import PLAN_ROLES, Role
+from doorbraak.plans.selectors import can_edit_plan
 
 from .forms import ExportForm
 from .selectors import ExportOptions, partner_choice, partners_for_export
@@ -13,10 +14,13 @@ from .services import export_filename, plan_export
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*PLAN_ROLES)
+@role_required(*PLAN_ROLES, Role.MANAGER)
 def plan_export_view(request, plan_id):
-    """GET: choose the version; POST: download the PDF. Options travel in the body, never in the URL."""
-    plan = plan_for_user(user=request.user, plan_id=plan_id)
+    """GET: choose the version; POST: download the PDF. Options travel in the body, never in the URL.
+
+    Who may export is who may read the plan's basis (``followup.selectors.plan_for_decider``): whoever sees the
+    plan, and a manager who decides about it now or decided about it (403 for any other manager)."""
+    plan = plan_for_decider(user=request.user, plan_id=plan_id)
     may_share = can_edit_plan(user=request.user, plan=plan)
     choices = partners_for_export(plan=plan) if may_share else []
     form = ExportForm(data=request.POST or None, partner_choices=choices)
@@ -41,5 +45,11 @@ def plan_export_view(request, plan_id):
     return render(
         request,
         "documents/export.html",
-        {"plan": plan, "form": form, "may_share": may_share},
+        {
+            "plan": plan,
+            "form": form,
+            "may_share": may_share,
+            # A manager has no plan pages: the way back is the basis they came from.
+            "can_see_plan_pages": request.membership.role in PLAN_ROLES,
+        },
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from doorbraak.costs.selectors import costs_side_complete
-from doorbraak.legal.selectors import legal_side_complete
+from doorbraak.legal.selectors import legal_missing
 from doorbraak.plans.models import Plan
 
 from .constants import HealthDimension, Measurement
@@ -133,7 +133,6 @@ def engagement_side_complete(*, plan: Plan) -> bool:
 RETURN_MISSING = _lazy(
     "Maak de maatschappelijke rekensom af: minstens een regel in het plan en in de huidige of dreigende situatie."
 )
-LEGITIMACY_MISSING = _lazy("Kies de wetsartikelen die ruimte geven voor de uitzondering en schrijf de motivering.")
 
 
 @dataclass(frozen=True)
@@ -146,12 +145,17 @@ class TriangleSide:
 
 
 def value_triangle(*, plan: Plan) -> list[TriangleSide]:
-    """The three sides of the value triangle (Waardendriehoek), each complete or with what is missing."""
+    """The three sides of the value triangle (Waardendriehoek), each complete or with what is missing.
+
+    The one definition of "substantiated": the panel on every plan page and the submit check
+    (``followup.services.plan_submit`` through ``submission_blockers``) both read it. A side is complete exactly
+    when its list of missing reasons is empty: engagement (the household's voice, scores now and expected, the
+    motivation), return (a complete sum) and legitimacy (a cited article with how it applies, and the motivation
+    paragraph, ``legal.selectors.legal_missing``)."""
     engagement_reasons = engagement_missing(plan=plan)
     return_complete = costs_side_complete(plan=plan)
     return_reasons = [] if return_complete else [RETURN_MISSING]
-    legal_complete = legal_side_complete(plan=plan)
-    legal_reasons = [] if legal_complete else [LEGITIMACY_MISSING]
+    legal_reasons = legal_missing(plan=plan)
     return [
         TriangleSide(
             "engagement",
@@ -166,7 +170,7 @@ def value_triangle(*, plan: Plan) -> list[TriangleSide]:
         TriangleSide(
             "legitimacy",
             _("Legitimiteit"),
-            legal_complete,
+            not legal_reasons,
             legal_reasons,
             reverse("legal:plan_legitimacy", args=[plan.pk]),
         ),

@@ -146,6 +146,15 @@ def _manager_involved(*, user, plan: Plan) -> bool:
     return request is not None and is_decider(user=user, level=request.level, plan=plan)
 
 
+def request_read_for(*, user, plan: Plan) -> DecisionRequest | None:
+    """The decision request through which ``user`` reads ``plan``: the open one at a level where they decide,
+    else the latest one they decided themselves; None when they see the plan anyway (owner, team lead, ...)."""
+    current = open_request(plan=plan)
+    if current is not None and is_decider(user=user, level=current.level, plan=plan):
+        return current
+    return DecisionRequest.objects.filter(plan=plan, decided_by=user).order_by("-decided_at", "-pk").first()
+
+
 def plan_for_decider(*, user, plan_id) -> Plan:
     """A plan for the follow-up pages: visible through plans_for_user, or to a manager through a decision.
 

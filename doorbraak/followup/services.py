@@ -199,6 +199,19 @@ def _open_at_first_level_with_deciders(*, actor, plan: Plan, levels: list[Escala
     return _open_request(actor=actor, plan=plan, level=levels[eligible], note=note)
 
 
+# The section code of a read of the basis page (audit ``extra``), next to plan.read of the follow-up page.
+BASIS_SECTION = "basis"
+
+
+@transaction.atomic
+def basis_record_read(*, actor, plan: Plan, request: DecisionRequest | None = None) -> None:
+    """Log that ``actor`` read the plan's basis (personal data): the plan itself and its legal side, with the
+    decision request they read it for (None: they see the plan anyway, e.g. its owner)."""
+    extra = {"section": BASIS_SECTION, "request": request.pk if request is not None else None}
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.PLAN_READ, obj=plan, **extra)
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.LEGAL_READ, obj=plan, **extra)
+
+
 @transaction.atomic
 def plan_submit(*, actor, plan: Plan) -> DecisionRequest:
     """Submit a plan: check the value triangle, move it to SUBMITTED and put it before the first level of the

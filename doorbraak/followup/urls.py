@@ -14,6 +14,7 @@ urlpatterns = [
     path("beheer/contactpersonen/nieuw/", views.contact_edit, name="contact_create"),
     path("beheer/contactpersonen/<int:contact_id>/", views.contact_edit, name="contact_edit"),
     path("plannen/<uuid:plan_id>/", views.plan_followup, name="plan_followup"),
+    path("plannen/<uuid:plan_id>/onderbouwing/", views.plan_basis, name="plan_basis"),
     path("plannen/<uuid:plan_id>/indienen/", views.plan_submit, name="plan_submit"),
     path("plannen/<uuid:plan_id>/besluit/", views.plan_decide, name="plan_decide"),
     path("plannen/<uuid:plan_id>/acties/", views.action_add, name="action_add"),

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from doorbraak.core.access import role_required
 from doorbraak.core.exceptions import ConflictError
@@ -18,7 +18,7 @@ from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
 from doorbraak.plans.services import plan_record_read
 
-from . import costs_bridge, selectors, services
+from . import basis, costs_bridge, selectors, services
 from .constants import ActionState
 from .costs_bridge import forecast_vs_realised
 from .forms import (
@@ -87,6 +87,27 @@ def plan_followup(request, plan_id):
     plan = selectors.plan_for_decider(user=request.user, plan_id=plan_id)
     plan_record_read(actor=request.user, plan=plan)
     return render(request, "followup/plan_followup.html", _followup_context(request, plan))
+
+
+@require_GET
+@role_required(*FOLLOWUP_ROLES)
+def plan_basis(request, plan_id):
+    """The plan's basis, read-only, for whoever decides about it (and whoever sees the plan anyway): the cited
+    articles with how they apply and the motivation, the return with who pays and who benefits, the engagement
+    scores. Who may open it is the follow-up page's rule (``plan_for_decider``); each read is logged."""
+    plan = selectors.plan_for_decider(user=request.user, plan_id=plan_id)
+    current = selectors.open_request(plan=plan)
+    services.basis_record_read(
+        actor=request.user, plan=plan, request=selectors.request_read_for(user=request.user, plan=plan)
+    )
+    context = {
+        "plan": plan,
+        "basis": basis.plan_basis(plan=plan),
+        "current_request": current,
+        "can_decide": current is not None and selectors.is_decider(user=request.user, level=current.level, plan=plan),
+        "can_see_plan_pages": request.membership.role in PLAN_ROLES,
+    }
+    return render(request, "followup/plan_basis.html", context)
 
 
 # The submit button on the plan page sends return_to=plan: the user comes back to the plan page.

@@ -3,7 +3,9 @@
 Contract for other apps (plan document / PDF, follow-up):
 - ``citations_for_plan(*, plan)``: the plan's citations, each with its snapshot (label, heading, url,
   validity, application, motivation).
-- ``legal_side_complete(*, plan)``: at least one citation with a motivation.
+- ``legal_missing(*, plan)``: what the legal side still lacks, as Dutch sentences (empty: complete): at least
+  one cited article with how it applies in this case (its own motivation), and the motivation paragraph.
+- ``legal_side_complete(*, plan)``: ``not legal_missing(plan=plan)``.
 - ``legal_basis_for_plan(*, plan)``: the motivation paragraph object or None.
 - ``closed_arguments()``: the ten conversation stoppers with answers.
 - Template includes (the view passes their data): ``legal/_closed_arguments.html`` (needs
@@ -12,6 +14,7 @@ Contract for other apps (plan document / PDF, follow-up):
 
 from django.db.models import QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from .closed_arguments import CLOSED_ARGUMENTS, ClosedArgument
 from .models import Citation, LegalArticle, LocalArticle, LocalImport, PlanLegalBasis
@@ -23,8 +26,28 @@ def citations_for_plan(*, plan) -> QuerySet[Citation]:
     )
 
 
+CITATION_MISSING = _(
+    "Kies de wetsartikelen die ruimte geven voor de uitzondering en beschrijf bij minstens één artikel hoe het "
+    "in deze situatie van toepassing is."
+)
+MOTIVATION_MISSING = _("Schrijf de motivering van de uitzondering (de alinea onder 'Motivering').")
+
+
+def legal_missing(*, plan) -> list[str]:
+    """What the legal side of ``plan`` still lacks, as Dutch sentences; empty when complete. The one definition
+    of a complete legal side: the value triangle and the submit check both come here."""
+    missing = []
+    citations = Citation.objects.filter(plan=plan, organisation_id=plan.organisation_id).order_by()
+    if not any(text.strip() for text in citations.values_list("motivation", flat=True)):
+        missing.append(str(CITATION_MISSING))
+    basis = legal_basis_for_plan(plan=plan)
+    if basis is None or not basis.motivation.strip():
+        missing.append(str(MOTIVATION_MISSING))
+    return missing
+
+
 def legal_side_complete(*, plan) -> bool:
-    return citations_for_plan(plan=plan).exclude(motivation="").exists()
+    return not legal_missing(plan=plan)
 
 
 def legal_basis_for_plan(*, plan) -> PlanLegalBasis | None:

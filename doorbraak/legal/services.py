@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
@@ -43,6 +44,11 @@ NATIONAL_FIELDS = (
 )
 LOCAL_FIELDS = (*ARTICLE_FIELDS, "regulation_title", "regulation_type", "cvdr_id", "summary")
 
+
+MOTIVATION_REQUIRED = _lazy(
+    "Schrijf de motivering voordat u opslaat: een plan kan niet worden ingediend zonder motivering. "
+    "Met 'Maak een concept' krijgt u een voorzet."
+)
 
 # Citations -------------------------------------------------------------------------------------
 
@@ -174,8 +180,13 @@ def motivation_draft(*, plan, citations) -> str:
 
 @transaction.atomic
 def motivation_save(*, actor, plan, motivation: str, version: int) -> PlanLegalBasis:
-    """Save the motivation paragraph if ``version`` is still the stored one (optimistic locking)."""
+    """Save the motivation paragraph if ``version`` is still the stored one (optimistic locking).
+
+    The motivation is required for submission, so an empty (or blank) text is refused with a field error on
+    ``motivation``; it is never stored nor reported as saved."""
     _require_legal_editable(plan)
+    if not motivation.strip():
+        raise ValidationError({"motivation": MOTIVATION_REQUIRED})
     basis, _created = PlanLegalBasis.objects.get_or_create(
         plan=plan, defaults={"organisation_id": plan.organisation_id}
     )

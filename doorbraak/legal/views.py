@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from doorbraak.audit.constants import AuditAction
@@ -27,6 +28,7 @@ from .forms import (
 from .models import LocalArticle
 from .suggestions import domain_labels, suggestions_for_plan
 
+NOT_SAVED = _lazy("De motivering is niet opgeslagen.")
 CONFIRMED_IMPORTS_KEY = "legal.confirmed_local_imports"  # staged imports this session stored (replay message)
 
 # Legitimacy side of a plan ----------------------------------------------------------------------
@@ -178,37 +180,60 @@ def citation_delete(request, plan_id, citation_id):
     return _back(plan)
 
 
+MOTIVATION_TEMPLATE = "legal/plan_legitimacy.html"
+
+
+def _motivation_response(request, plan, form, *, status=200, notice="", level="info"):
+    """The page again (no JavaScript) or, for HTMX, only the motivation section, with the form as it is now.
+
+    A refusal answers 400 (invalid, e.g. empty) or 409 (conflict), also for HTMX: base.html swaps those in. The
+    notice goes into the page's messages, or for HTMX into the section's own status line (a flash message would
+    otherwise wait for the next page)."""
+    context = _legitimacy_context(request, plan, motivation_form=form)
+    if request.htmx:
+        context.update(motivation_notice=notice, motivation_notice_level=level)
+        return render(request, f"{MOTIVATION_TEMPLATE}#motivation", context, status=status)
+    if notice:
+        messages.add_message(request, messages.ERROR if level == "error" else messages.INFO, notice)
+    return render(request, MOTIVATION_TEMPLATE, context, status=status)
+
+
 @require_POST
 @role_required(*PLAN_ROLES)
 def motivation(request, plan_id):
-    """Save the motivation paragraph, or (action=draft) fill the form with a draft without saving."""
+    """Save the motivation paragraph, or (action=draft) fill the form with a draft without saving.
+
+    An empty motivation is refused (a field error, 400), never reported as saved."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     if not services.legal_side_editable(plan):
         messages.error(request, _("Dit plan is niet meer in concept; de motivering ligt vast."))
         return _back(plan)
     form = MotivationForm(request.POST)
     if not form.is_valid():
-        return render(request, "legal/plan_legitimacy.html", _legitimacy_context(request, plan, motivation_form=form))
+        return _motivation_response(request, plan, form, status=400, notice=NOT_SAVED, level="error")
     if request.POST.get("action") == "draft":
         draft = services.motivation_draft(plan=plan, citations=selectors.citations_for_plan(plan=plan))
         form = MotivationForm(initial={"motivation": draft, "version": form.cleaned_data["version"]})
-        messages.info(request, _("Er staat een concept in het tekstvak. Pas het aan en sla het op."))
-        return render(request, "legal/plan_legitimacy.html", _legitimacy_context(request, plan, motivation_form=form))
+        return _motivation_response(
+            request, plan, form, notice=_("Er staat een concept in het tekstvak. Pas het aan en sla het op.")
+        )
     try:
-        services.motivation_save(actor=request.user, plan=plan, **form.cleaned_data)
-    except ValidationError as exc:  # the plan left 'concept' meanwhile
-        messages.error(request, " ".join(exc.messages))
-        return _back(plan)
+        basis = services.motivation_save(actor=request.user, plan=plan, **form.cleaned_data)
     except ConflictError as exc:
         form = MotivationForm(initial={"motivation": form.cleaned_data["motivation"], "version": exc.version})
-        messages.error(
-            request,
-            _("Iemand anders heeft de motivering intussen gewijzigd. De opgeslagen tekst: %(text)s")
-            % {"text": exc.current["motivation"] or "—"},
-        )
-        return render(
-            request, "legal/plan_legitimacy.html", _legitimacy_context(request, plan, motivation_form=form), status=409
-        )
+        notice = _("Iemand anders heeft de motivering intussen gewijzigd. De opgeslagen tekst: %(text)s") % {
+            "text": exc.current["motivation"] or "—"
+        }
+        return _motivation_response(request, plan, form, status=409, notice=notice, level="error")
+    except ValidationError as exc:
+        if not hasattr(exc, "error_dict"):  # the plan left 'concept' meanwhile
+            messages.error(request, " ".join(exc.messages))
+            return _back(plan)
+        add_service_errors(form, exc)  # a field error on 'motivation' (e.g. empty): nothing is stored
+        return _motivation_response(request, plan, form, status=400, notice=NOT_SAVED, level="error")
+    if request.htmx:
+        form = MotivationForm(initial={"motivation": basis.motivation, "version": basis.version})
+        return _motivation_response(request, plan, form, notice=_("De motivering is opgeslagen."), level="success")
     messages.success(request, _("De motivering is opgeslagen."))
     return _back(plan)
 

@@ -68,12 +68,13 @@ def test_submission_blockers_name_the_breakthrough_and_each_incomplete_side(plan
     blockers = submission_blockers(plan=plan)
     assert not any("doorbraak" in b.lower() and b.startswith("Blok 1") for b in blockers)
     assert not any(b.startswith("Betrokkenheid") for b in blockers)
-    assert [b.split(":")[0] for b in blockers] == ["Rendement", "Legitimiteit"]
+    # Legitimiteit names both of its missing pieces: a cited article with how it applies, and the motivation.
+    assert [b.split(":")[0] for b in blockers] == ["Rendement", "Legitimiteit", "Legitimiteit"]
 
 
 def test_blockers_are_empty_only_when_everything_is_complete(plan, professional):
     assert submission_blockers(plan=plan) != []
-    make_complete(plan, professional)  # engagement, cost lines and a motivated citation
+    make_complete(plan, professional)  # engagement, cost lines, a motivated citation and the motivation
     assert [side.complete for side in value_triangle(plan=plan)] == [True, True, True]
     assert submission_blockers(plan=plan) == []
     plan.breakthrough_description = ""

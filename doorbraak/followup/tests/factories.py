@@ -9,7 +9,7 @@ from doorbraak.costs.models import CostLine
 from doorbraak.engagement.tests.factories import complete_engagement
 from doorbraak.followup.constants import ContactDomain
 from doorbraak.followup.models import ContactPerson, EscalationLevel
-from doorbraak.legal.models import Citation, LegalArticle
+from doorbraak.legal.models import Citation, LegalArticle, PlanLegalBasis
 
 
 class EscalationLevelFactory(factory.django.DjangoModelFactory):
@@ -65,6 +65,9 @@ def add_cost_lines(plan, scenario: str, lines) -> None:
         )
 
 
+LEGAL_MOTIVATION = "De huurachterstand wordt ineens betaald uit bijzondere bijstand; de wet laat dat hier toe."
+
+
 def make_complete(plan, user) -> None:
     """Fill all three sides of the value triangle of ``plan`` (engagement, return, legitimacy)."""
     complete_engagement(plan)
@@ -85,3 +88,4 @@ def make_complete(plan, user) -> None:
         created_by=user,
         valid_from=timezone.localdate(),
     )
+    PlanLegalBasis.objects.create(plan=plan, organisation=plan.organisation, motivation=LEGAL_MOTIVATION)

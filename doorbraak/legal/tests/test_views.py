@@ -221,7 +221,8 @@ def test_cite_update_and_delete(plan, professional, login):
     )
     citation.refresh_from_db()
     assert citation.application == "may" and citation.version == 1
-    assert selectors.legal_side_complete(plan=plan)
+    # The article now says how it applies; the side also needs the motivation paragraph to be complete.
+    assert selectors.legal_missing(plan=plan) == [str(selectors.MOTIVATION_MISSING)]
     response = client.post(
         update, {f"{prefix}-application": "must", f"{prefix}-motivation": "Oud", f"{prefix}-version": 0}, follow=True
     )

@@ -1,0 +1,147 @@
+"""The motivation paragraph is required: an empty one is refused with a Dutch field error, never "opgeslagen".
+
+The tests read the motivation form from the Legitimiteit page as it is rendered and post exactly that (the
+submit button included), without JavaScript and as HTMX does.
+"""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from doorbraak.audit.models import AuditEvent
+from doorbraak.legal import selectors, services
+from doorbraak.legal.models import LegalArticle, PlanLegalBasis
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+REFUSED = "Schrijf de motivering voordat u opslaat"
+
+
+class _Form(HTMLParser):
+    """The fields (name → value) and submit buttons of the form posting to ``action``."""
+
+    def __init__(self, action: str):
+        super().__init__()
+        self.action, self.inside, self.fields, self.buttons = action, False, {}, {}
+        self.textarea = None
+        self.hx_post = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("action") == self.action:
+            self.inside, self.hx_post = True, a.get("hx-post")
+        elif not self.inside:
+            return
+        elif tag == "input" and a.get("name"):
+            self.fields[a["name"]] = a.get("value", "")
+        elif tag == "textarea":
+            self.textarea = a["name"]
+            self.fields[self.textarea] = ""
+        elif tag == "button" and a.get("name"):
+            self.buttons[a["value"]] = (a["name"], a["value"])
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.fields[self.textarea] += data
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self.textarea = None
+        elif tag == "form":
+            self.inside = False
+
+
+def rendered_motivation_form(client, plan) -> _Form:
+    html = client.get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    form = _Form(reverse("legal:motivation", args=[plan.pk]))
+    form.feed(html)
+    assert "motivation" in form.fields and "version" in form.fields, "the page renders the motivation form"
+    return form
+
+
+def post(client, plan, form: _Form, button: str, motivation: str, **headers):
+    name, value = form.buttons[button]
+    data = {**form.fields, "motivation": motivation, name: value}
+    return client.post(reverse("legal:motivation", args=[plan.pk]), data, **headers)
+
+
+@pytest.mark.parametrize("text", ["", "   \n  "])
+def test_the_service_refuses_an_empty_motivation_with_a_field_error(plan, professional, text):
+    with pytest.raises(ValidationError) as refused:
+        services.motivation_save(actor=professional, plan=plan, motivation=text, version=0)
+    assert REFUSED in " ".join(refused.value.message_dict["motivation"])
+    assert not PlanLegalBasis.objects.filter(plan=plan).exists()
+    assert not AuditEvent.objects.filter(action="legal.motivation").exists()
+
+
+def test_a_plain_post_of_an_empty_motivation_is_refused_on_the_page(plan, professional, login):
+    client = login(professional)
+    form = rendered_motivation_form(client, plan)
+    assert form.hx_post == reverse("legal:motivation", args=[plan.pk])
+    response = post(client, plan, form, "save", "")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert REFUSED in html and 'class="utrecht-form-field-error-message"' in html
+    assert "De motivering is niet opgeslagen." in html
+    assert "opgeslagen." not in html.replace("niet opgeslagen.", "")
+    assert not PlanLegalBasis.objects.filter(plan=plan).exists()
+
+
+def test_emptying_a_saved_motivation_keeps_the_saved_text(plan, professional, login):
+    services.motivation_save(actor=professional, plan=plan, motivation="Onze motivering.", version=0)
+    client = login(professional)
+    form = rendered_motivation_form(client, plan)
+    assert form.fields["motivation"].strip() == "Onze motivering." and form.fields["version"] == "1"
+    response = post(client, plan, form, "save", "  ", **HTMX)
+    assert response.status_code == 400
+    assert PlanLegalBasis.objects.get(plan=plan).motivation == "Onze motivering."
+
+
+def test_htmx_gets_the_motivation_section_with_the_error_and_then_saved(plan, professional, login):
+    client = login(professional)
+    form = rendered_motivation_form(client, plan)
+    response = post(client, plan, form, "save", "", **HTMX)
+    assert response.status_code == 400  # base.html lets HTMX swap a 400 in
+    html = response.content.decode()
+    assert html.lstrip().startswith('<section id="legal-motivation"') and "<html" not in html
+    assert REFUSED in html and "De motivering is niet opgeslagen." in html
+    assert 'aria-invalid="true"' in html
+
+    response = post(client, plan, form, "save", "De wet laat hier een uitzondering toe.", **HTMX)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "De motivering is opgeslagen." in html and REFUSED not in html
+    assert 'name="version" value="1"' in html
+    assert PlanLegalBasis.objects.get(plan=plan).motivation == "De wet laat hier een uitzondering toe."
+    # The page itself holds no stale flash message from the HTMX answers.
+    page = client.get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    assert "niet opgeslagen" not in page
+
+
+def test_a_draft_needs_no_text_and_is_not_saved(plan, professional, login):
+    pw35 = LegalArticle.objects.filter(law_short="Pw", article="35").first()
+    services.citation_add(actor=professional, plan=plan, article=pw35, application="must", motivation="Noodzakelijk.")
+    client = login(professional)
+    form = rendered_motivation_form(client, plan)
+    response = post(client, plan, form, "draft", "", **HTMX)
+    assert response.status_code == 200
+    assert "Pw art. 35" in response.content.decode() and "Er staat een concept" in response.content.decode()
+    assert not PlanLegalBasis.objects.filter(plan=plan).exists()
+    assert not selectors.legal_side_complete(plan=plan)
+
+
+def test_the_legal_side_needs_a_cited_article_with_how_it_applies_and_the_motivation(plan, professional):
+    assert [m.split(" ")[0] for m in selectors.legal_missing(plan=plan)] == ["Kies", "Schrijf"]
+    pw35 = LegalArticle.objects.filter(law_short="Pw", article="35").first()
+    citation = services.citation_add(actor=professional, plan=plan, article=pw35, application="must")
+    assert len(selectors.legal_missing(plan=plan)) == 2  # cited, but not how it applies here
+    services.citation_update(
+        actor=professional, citation=citation, application="must", motivation="Kosten zijn noodzakelijk.", version=0
+    )
+    assert selectors.legal_missing(plan=plan) == [str(selectors.MOTIVATION_MISSING)]
+    services.motivation_save(actor=professional, plan=plan, motivation="De wet laat dit toe.", version=0)
+    assert selectors.legal_missing(plan=plan) == []
+    assert selectors.legal_side_complete(plan=plan)
