@@ -29,8 +29,8 @@ measure() { # label, folder, pytest arguments...
 	TIMEFORMAT='%R %U %S'
 	times=$( { time (cd "$dir" && .venv/bin/python -m pytest -q "$@" >"$tmp/out.log" 2>&1 || true) ; } 2>&1 )
 	summary=$(tail -1 "$tmp/out.log")
-	awk -v label="$label" -v load="$load" -v summary="$summary" -v t="$times" 'BEGIN {
-		split(t, s, " "); printf "%-22s wall %6.1f s  cpu %6.1f s  load %5s  | %s\n", label, s[1], s[2] + s[3], load, summary
+	awk -v label="$label" -v ld="$load" -v summary="$summary" -v t="$times" 'BEGIN {
+		split(t, s, " "); printf "%-22s wall %6.1f s  cpu %6.1f s  load %5s  | %s\n", label, s[1], s[2] + s[3], ld, summary
 	}' 
 }
 
