@@ -31,7 +31,7 @@ measure() { # label, folder, pytest arguments...
 	summary=$(tail -1 "$tmp/out.log")
 	awk -v label="$label" -v ld="$load" -v summary="$summary" -v t="$times" 'BEGIN {
 		split(t, s, " "); printf "%-22s wall %6.1f s  cpu %6.1f s  load %5s  | %s\n", label, s[1], s[2] + s[3], ld, summary
-	}' 
+	}'
 }
 
 echo "nproc $(nproc), base $(git rev-parse --short "$base"), here $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
