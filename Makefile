@@ -62,8 +62,8 @@ test: deps assets browser-deps check ## lint, migrations check, deploy check and
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run -v 0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test-fast: deps assets ## the test suite without the browser tests
-	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+test-fast: deps assets ## the test suite without the browser tests and the slow end-to-end tests (demo seeding, site crawl)
+	$(PY) -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
 
 test-browser: deps assets browser-deps ## only the browser tests (Playwright + Chromium)
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)

@@ -4,6 +4,8 @@ Voorbeeldstad ('org') has one of every role; Anderstad ('other_org') has a profe
 objects must stay invisible (404) to Voorbeeldstad's users, and the other way round.
 """
 
+import os
+
 import pytest
 
 from doorbraak.organisations.constants import Role
@@ -14,6 +16,17 @@ from doorbraak.organisations.tests.factories import (
     UserFactory,
     make_member,
 )
+
+MAX_WORKERS = 4
+
+
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto`` (the default, see pyproject.toml): one pytest-xdist worker per CPU this process may use, at most
+    MAX_WORKERS: every worker builds its own test database, and the slowest tests set a floor anyway.
+    PYTEST_XDIST_AUTO_NUM_WORKERS overrides it, as in pytest-xdist itself."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "").isdigit():
+        return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
+    return min(len(os.sched_getaffinity(0)), MAX_WORKERS)
 
 
 @pytest.fixture

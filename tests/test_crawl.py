@@ -104,6 +104,7 @@ def submitted_plan(org, team, colleague, team_lead, doorbraakteam, manager, func
     return plan
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "persona",
     [

@@ -44,13 +44,21 @@ def _dummy_kwargs(converters: dict) -> dict:
     return {name: DUMMY[type(conv).__name__] for name, conv in converters.items()}
 
 
+def _route_id(value) -> str:
+    """A test id that is the same in every process (pytest-xdist workers must collect the same ids): the route
+    name, or its converters by name and type (a converter object's repr holds its memory address)."""
+    if isinstance(value, dict):
+        return ",".join(f"{key}:{type(conv).__name__}" for key, conv in value.items()) or "-"
+    return str(value)
+
+
 def test_route_list_is_complete():
     names = {name for name, _ in ROUTES}
     assert {"workspace:plan", "legal:plan_legitimacy", "costs:plan_return", "followup:plan_followup"} <= names
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("name", "converters"), [r for r in ROUTES if r[0] not in PUBLIC], ids=lambda v: str(v))
+@pytest.mark.parametrize(("name", "converters"), [r for r in ROUTES if r[0] not in PUBLIC], ids=_route_id)
 def test_anonymous_visitors_are_sent_to_login(name, converters, client):
     url = reverse(name, kwargs=_dummy_kwargs(converters))
     for method in (client.get, client.post):

@@ -63,7 +63,7 @@ def test_issue5_walk(page, login_as, full_plan, professional, team_lead, doorbra
     switch_user(page, login_as, professional)
     page.goto(f"/documenten/plannen/{plan.pk}/")
     with page.expect_download(timeout=60_000) as download_info:  # WeasyPrint can take a while on a busy machine
-        page.get_by_role("button", name="PDF downloaden").click()
+        page.get_by_role("button", name="PDF downloaden").click(timeout=60_000)  # the click waits for the PDF too
     pdf = open(download_info.value.path(), "rb").read()  # noqa: SIM115
     assert pdf.startswith(b"%PDF")
 
