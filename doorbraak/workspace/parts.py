@@ -60,6 +60,10 @@ class PlanParts:
     sides: list[Part]
     active_minutes: int
 
+    @property
+    def block1_complete(self) -> int:
+        return sum(p.state == COMPLETE for p in self.block1)
+
     def state_of(self, code: str) -> str:
         return next(p.state for p in self.block1 + self.sides if p.code == code)
 

@@ -109,7 +109,7 @@ def test_the_side_pages_navigation_loads_without_taking_the_focus(a11y_page, log
     for name in ("engagement:plan_engagement", "costs:plan_return", "legal:plan_legitimacy"):
         page.goto(reverse(name, args=[full_plan.pk]))
         nav = page.get_by_role("navigation", name="Onderdelen van het plan")
-        expect(nav.locator(".plan-badge").first).to_be_visible()
+        expect(nav.locator("[aria-current=page] .plan-badge")).to_be_visible()
         expect(nav.locator("[aria-current=page]")).to_have_count(1)
         assert page.evaluate("() => document.activeElement === document.body")
         assert_accessible(page, f"{name} with the navigation loaded")
