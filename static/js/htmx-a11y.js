@@ -3,7 +3,8 @@
 //
 // - A region was replaced (a section, a form, a side page's workspace): if the focus was lost with the old
 //   content, it goes to the first field with an error, else to the error message, else to the first field of
-//   the form that was sent (e.g. the "new item" form again), else to the region's heading. Never to the body.
+//   the form that was sent (e.g. the "new item" form again) or that a link opened ("Regel toevoegen"), else to
+//   the region's heading. Never to the body.
 // - An autosave answered in its status line: a refused save marks the fields it names (aria-invalid and
 //   aria-describedby pointing at the message); a later successful save removes those marks again.
 // - Errors that arrive with an update are announced in the page's live region (#live-region, base.html).
@@ -16,6 +17,7 @@
   let focusWasInside = false;
   let quiet = false;
   let senderId = null;
+  let opened = false;
 
   function announce(text) {
     const region = document.getElementById("live-region");
@@ -70,7 +72,7 @@
     if (errors.length) announce(status.textContent.trim().split("\n")[0] + " " + errors.join(". "));
   }
 
-  function placeFocus(region, formId) {
+  function placeFocus(region, formId, openedForm) {
     const invalid = region.querySelector("[aria-invalid=true]");
     if (invalid && focusOn(invalid)) return;
     const alert = region.querySelector("[role=alert], .utrecht-form-field-error-message");
@@ -79,6 +81,9 @@
       const form = document.getElementById(formId);
       if (form && region.contains(form) && focusOn(form.querySelector(FIELDS))) return;
     }
+    // A link or button that opened a form (e.g. "Regel toevoegen"): its first field.
+    const newForm = openedForm && (region.matches("form") ? region : region.querySelector("form"));
+    if (newForm && focusOn(newForm.querySelector(FIELDS))) return;
     const heading = region.matches("h1, h2, h3") ? region : region.querySelector("h1, h2, h3");
     if (heading && focusOn(heading)) return;
     focusOn(region);
@@ -105,6 +110,7 @@
     const sender = (config && config.elt) || event.detail.elt;
     const form = sender && sender.closest ? sender.closest("form") : null;
     senderId = form ? form.id : null;
+    opened = !!(config && config.verb === "get");
     focusWasInside = !!(target && (target.contains(document.activeElement) || document.activeElement === document.body));
   });
 
@@ -118,7 +124,7 @@
       return;
     }
     const lost = focusWasInside || !document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected;
-    if (lost) placeFocus(region, senderId);
+    if (lost) placeFocus(region, senderId, opened);
     const errors = errorTexts(region);
     if (errors.length) announce(errors.join(". "));
     nameScrollAreas(region);

@@ -104,6 +104,18 @@ def test_saving_engagement_scores_and_texts_keeps_the_place(a11y_page, login_as,
     assert_accessible(page, "after saving the texts")
 
 
+def test_opening_the_add_line_form_focuses_its_first_field(a11y_page, login_as, professional, full_plan):
+    page = login_as(a11y_page, professional)
+    page.goto(reverse("costs:plan_return", args=[full_plan.pk]))
+    page.get_by_role("link", name=re.compile("^Regel toevoegen")).first.click()
+    expect(page.locator("#line-add-form form")).to_be_visible()
+    element = assert_focus_kept(page)
+    assert page.evaluate("() => document.getElementById('line-add-form').contains(document.activeElement)"), element
+    assert element["tag"] in ("input", "select", "textarea"), element
+    assert_tab_moves_on(page)
+    assert_accessible(page, "after opening the add-line form")
+
+
 def test_the_side_pages_navigation_loads_without_taking_the_focus(a11y_page, login_as, professional, full_plan):
     page = login_as(a11y_page, professional)
     for name in ("engagement:plan_engagement", "costs:plan_return", "legal:plan_legitimacy"):
