@@ -3,7 +3,7 @@ and 10,000 earlier plans (with tags and 3 citations each) in the same municipali
 
 Builds a throw-away SQLite database in a temporary directory (never the dev database), or with
 ``--database-url postgres://...`` a throw-away PostgreSQL database on that server (created and dropped), then measures
-``doorbraak.legal.suggestions.suggestions_for_plan`` for 300 plans: p50/p95 warm (target p95 < 50 ms),
+``doorbraak.legal.suggestions.suggestions_for_plan`` for 300 plans: p50/p95 warm (target p95 <= 30 ms),
 the one-off cold start (index build) and the first read after a new citation (30 writes).
 
 Run: .venv/bin/python -m bench.legal_suggestions  [--plans 10000] [--samples 300] [--database-url URL]
@@ -64,6 +64,16 @@ def build(n_plans: int, seed: int = 7):
     Membership.objects.create(user=user, organisation=org, role=Role.PROFESSIONAL, team=team)
 
     domains = ["wonen", "schulden", "inkomen", "opvoeden_opgroeien", "psychische_gezondheid", "zorg_ondersteuning"]
+    # The situations texts only where the model has them (the same bench also runs on code from before issue 11).
+    texts = (
+        {
+            "situations": "Een gezin komt klem te zitten door een vaste regel van de gemeente. De regel pakt voor "
+            "dit huishouden veel zwaarder uit dan bedoeld. Er is snel een oplossing nodig.",
+            "plain_language": "De gemeente mag van haar eigen regel afwijken als die voor u te hard uitpakt.",
+        }
+        if "situations" in {f.name for f in LocalArticle._meta.get_fields()}
+        else {}
+    )
     LocalArticle.objects.bulk_create(
         LocalArticle(
             organisation=org,
@@ -79,6 +89,7 @@ def build(n_plans: int, seed: int = 7):
             keywords=["urgentie", "huurachterstand", "bijzondere bijstand", "kwijtschelding", "jeugdhulp"][
                 i % 5 : i % 5 + 2
             ],
+            **texts,
         )
         for i in range(50)
     )
@@ -196,11 +207,12 @@ def run(args):
     suggestions_for_plan(plan=sample[0])
     cold = (time.perf_counter() - t) * 1000
 
-    timings = []
+    timings, cpu = [], []
     for plan in sample:
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = suggestions_for_plan(plan=plan)
         timings.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
         assert len(result.suggestions) == 10
 
     # A new citation changes co-selection; the next read must see it (counts are per request, never stale).
@@ -222,12 +234,16 @@ def run(args):
 
     p50, p95 = statistics.median(timings), percentile(timings, 0.95)
     print(f"cold start (index build): {cold:.0f} ms")
-    print(f"warm: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(timings)} plans (target p95 < 50 ms)")
+    print(f"warm: p50 {p50:.1f} ms, p95 {p95:.1f} ms over {len(timings)} plans (target p95 <= 30 ms)")
+    # On a shared machine the wall clock mostly measures the other jobs; this process's CPU time much less so
+    # (it leaves out the database server's own work on PostgreSQL).
+    print(f"warm, CPU time of this process: p50 {statistics.median(cpu):.1f} ms, p95 {percentile(cpu, 0.95):.1f} ms")
     print(
         f"first read after a new citation: p50 {statistics.median(after_write):.1f} ms, "
         f"p95 {percentile(after_write, 0.95):.1f} ms, max {max(after_write):.1f} ms over {len(after_write)} writes"
     )
-    return 0 if p95 < 50 else 1
+    print("load average after the run: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
+    return 0 if p95 <= 30 else 1
 
 
 if __name__ == "__main__":

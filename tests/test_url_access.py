@@ -10,8 +10,16 @@ import uuid
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-# Routes anyone may open: the login page and the stylesheet with the municipality's colour.
-PUBLIC = {"accounts:login", "branding_css"}
+# Routes anyone may open: the login page, the pages of 'wachtwoord vergeten' (the link in the e-mail is checked
+# by its token; doorbraak/accounts/tests/test_password_reset.py) and the stylesheet with the municipality's colour.
+PUBLIC = {
+    "accounts:login",
+    "accounts:password_reset",
+    "accounts:password_reset_done",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+    "branding_css",
+}
 
 
 def _routes(patterns=None, namespace=""):

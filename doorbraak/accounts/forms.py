@@ -1,10 +1,21 @@
+from dataclasses import dataclass
+
 from django import forms
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import throttle
+
+
+@dataclass(frozen=True)
+class Failure:
+    reason: str
+    user: object | None
+    steps: list[throttle.Step]
 
 
 class LoginForm(AuthenticationForm):
@@ -24,31 +35,54 @@ class LoginForm(AuthenticationForm):
             "Uw e-mailadres en wachtwoord kloppen, maar u heeft (nog) geen actieve rol bij een gemeente of "
             "organisatie. Vraag uw functioneel beheerder om u toegang te geven."
         ),
-        "throttled": _(
-            "Er is te vaak een verkeerd wachtwoord ingevuld voor dit e-mailadres. Probeer het over %(minutes)s "
-            "minuten opnieuw, of vraag uw functioneel beheerder om een nieuw wachtwoord."
-        ),
     }
 
+    #: Set when an attempt failed: what the view records in the audit log (a code, the account if one matched,
+    #: the waits this failure started). Never the address or password typed.
+    failure: Failure | None = None
+
     def clean_username(self):
-        return self.cleaned_data["username"].strip().lower()
+        return throttle.normalise_email(self.cleaned_data["username"])
 
     def clean(self):
         email = self.cleaned_data.get("username")
-        if email and throttle.is_locked(email):
-            raise ValidationError(
-                self.error_messages["throttled"], code="throttled", params={"minutes": throttle.LOCK_MINUTES}
+        if not email:
+            return super().clean()
+        ip = throttle.client_ip(self.request) if self.request is not None else None
+        wait = throttle.wait(email=email, ip=ip)
+        if wait:
+            # Refused without checking the password (so waiting attempts cannot guess) and not counted.
+            self.failure = Failure("backoff", None, [])
+            message = ngettext(
+                "Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(minutes)s minuut opnieuw, of "
+                "vraag hieronder een nieuw wachtwoord aan.",
+                "Er is te vaak een verkeerd wachtwoord ingevuld. Probeer het over %(minutes)s minuten opnieuw, of "
+                "vraag hieronder een nieuw wachtwoord aan.",
+                wait.minutes,
             )
+            raise ValidationError(message, code="throttled", params={"minutes": wait.minutes})
         try:
             return super().clean()
         except ValidationError as exc:
-            if email and exc.code == "invalid_login":
-                throttle.register_failure(email)
+            user = self._account(email)
+            if exc.code == "invalid_login":
+                steps = throttle.register_failure(email=email, ip=ip)
                 # A correct password for a deactivated account deserves the real reason, not "wrong password".
-                user = get_user_model().objects.filter(email__iexact=email, is_active=False).first()
-                if user is not None and user.check_password(self.cleaned_data.get("password") or ""):
+                if (
+                    user is not None
+                    and not user.is_active
+                    and user.check_password(self.cleaned_data.get("password") or "")
+                ):
+                    self.failure = Failure("inactive", user, steps)
                     raise ValidationError(self.error_messages["inactive"], code="inactive") from None
+                self.failure = Failure("invalid", user, steps)
+            else:
+                self.failure = Failure(exc.code or "invalid", user, [])
             raise
+
+    @staticmethod
+    def _account(email: str):
+        return get_user_model().objects.filter(email__iexact=email).select_related("membership").first()
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)
@@ -57,3 +91,34 @@ class LoginForm(AuthenticationForm):
         membership = getattr(user, "membership", None)
         if membership is None or not membership.is_active:
             raise ValidationError(self.error_messages["no_membership"], code="no_membership")
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """'Wachtwoord vergeten': the same answer whether or not the address has an account. A mail goes only to an
+    active account that may sign in (an active membership, or the national admin), at most a few an hour."""
+
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True, "spellcheck": "false"}),
+    )
+
+    #: The accounts a mail went to (ids for the audit log), filled by save().
+    sent_to: list
+
+    def get_users(self, email):
+        users = (
+            get_user_model()
+            .objects.filter(email__iexact=throttle.normalise_email(email), is_active=True)
+            .filter(Q(is_national_admin=True) | Q(membership__is_active=True))
+        )
+        return (user for user in users if user.has_usable_password())
+
+    def save(self, **kwargs):
+        email = self.cleaned_data["email"]
+        self.sent_to = []
+        if not throttle.reset_mail_allowed(email):
+            return
+        self.sent_to = list(self.get_users(email))
+        if self.sent_to:
+            super().save(**kwargs)

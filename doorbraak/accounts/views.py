@@ -1,8 +1,18 @@
+"""Sign-in, sign-out and 'wachtwoord vergeten' (Django's token flow).
+
+The login view stays small on purpose: the form checks the back-off and the password, the view records the
+event and signs in. A second factor (MFA) or single sign-on comes in as a step after ``form_valid`` or as a
+separate view that ends in ``signin_succeeded(..., method=...)`` as well.
+"""
+
 from django.contrib.auth import views as auth_views
 from django.shortcuts import resolve_url
+from django.urls import reverse_lazy
 
-from . import throttle
-from .forms import LoginForm
+from doorbraak.audit.constants import AuditAction
+
+from . import services, throttle
+from .forms import LoginForm, PasswordResetRequestForm
 
 
 class LoginView(auth_views.LoginView):
@@ -11,8 +21,19 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
-        throttle.reset(form.get_user().email)
-        return super().form_valid(form)
+        user = form.get_user()
+        throttle.reset_account(user.email)
+        response = super().form_valid(form)
+        services.signin_succeeded(user=user, method="password")
+        return response
+
+    def form_invalid(self, form):
+        failure = form.failure
+        # An attempt refused while waiting is not recorded one by one (a flood of them would fill the log);
+        # the failure that started the wait was recorded with its back-off.
+        if failure is not None and failure.reason != "backoff":
+            services.signin_failed(user=failure.user, reason=failure.reason, steps=failure.steps)
+        return super().form_invalid(form)
 
     def get_default_redirect_url(self):
         """Without a ``next``: the start page, which sends every role to where its work is."""
@@ -20,3 +41,53 @@ class LoginView(auth_views.LoginView):
         if user.is_national_admin and getattr(user, "membership", None) is None:
             return resolve_url("organisations:organisation_list")
         return resolve_url("home")
+
+
+class LogoutView(auth_views.LogoutView):
+    """Logging out is a POST (a form in the page header); a GET is refused by Django (405)."""
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            services.signed_out(user=request.user, reason="logout")
+        return super().post(request, *args, **kwargs)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a link by e-mail. The answer is the same whether or not the address has an account."""
+
+    form_class = PasswordResetRequestForm
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        for user in form.sent_to:
+            services.signin_record(action=AuditAction.PASSWORD_RESET_REQUEST, user=user)
+        if not form.sent_to:  # no account, not allowed to sign in, or the hourly limit: nothing was sent
+            services.signin_record(action=AuditAction.PASSWORD_RESET_REQUEST, user=None, sent=0)
+        return response
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The link from the e-mail: choose a new password. Not signed in afterwards: the user signs in as usual (so a
+    second factor, once there, is asked as well). Other sessions of the account end (Django's session hash)."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        throttle.reset_account(form.user.email)
+        services.signin_record(action=AuditAction.PASSWORD_RESET_COMPLETE, user=form.user)
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"

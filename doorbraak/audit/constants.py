@@ -9,6 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditAction(models.TextChoices):
+    # sign-in (accounts): who, never the e-mail address typed; the object is the account when there is one
+    SIGNIN_SUCCESS = "signin.success", _("ingelogd")
+    SIGNIN_FAILURE = "signin.failure", _("inlogpoging mislukt")
+    SIGNIN_BACKOFF = "signin.backoff", _("inloggen tijdelijk afgeremd")
+    SIGNIN_LOGOUT = "signin.logout", _("uitgelogd")
+    SIGNIN_EXPIRED = "signin.expired", _("sessie verlopen")
+    PASSWORD_RESET_REQUEST = "signin.reset_request", _("nieuw wachtwoord aangevraagd per e-mail")
+    PASSWORD_RESET_COMPLETE = "signin.reset_complete", _("nieuw wachtwoord ingesteld via e-maillink")
     # organisations
     ORGANISATION_CREATE = "organisation.create", _("gemeente aangemaakt")
     ORGANISATION_UPDATE = "organisation.update", _("gemeente gewijzigd")

@@ -26,12 +26,14 @@ def _checked_extra(extra: dict) -> dict:
 
 
 def audit_record(
-    *, actor, organisation, action: AuditAction, obj: models.Model, **extra: str | int | None
+    *, actor, organisation, action: AuditAction, obj: models.Model | None, **extra: str | int | None
 ) -> AuditEvent:
     """Record one event. Call inside the same transaction as the write it describes.
 
     ``action`` is a member of ``AuditAction`` (codes like ``plan.read``); ``extra`` may carry ids and codes,
     never names or free text (both are checked: an unknown action or a text with spaces raises ValueError).
+    ``obj`` is None only for an event without an object, such as a failed sign-in for an unknown address
+    (the typed address is never stored).
     """
     if action not in AuditAction.values:
         raise ValueError(f"unknown audit action {action!r}: add it to AuditAction")
@@ -39,7 +41,7 @@ def audit_record(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         organisation=organisation,
         action=AuditAction(action),
-        object_type=obj._meta.label_lower,
-        object_id=str(obj.pk),
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
         extra=_checked_extra(extra),
     )

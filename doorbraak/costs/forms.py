@@ -3,10 +3,13 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core.constants import LifeDomain
+from doorbraak.plans.models import Tag
 from doorbraak.plans.vocabulary import BREAKTHROUGHS, PROBLEMS, SOLUTIONS
 
 from .constants import PLAN_SCENARIOS, FundingStream, IndexType, Scenario, TariffKind
 from .models import PriceItem, Tariff
+from .selectors.plan_return import active_price_items, own_tariffs
 
 
 def date_input():
@@ -79,8 +82,6 @@ class LineForm(forms.Form):
 
     def __init__(self, *args, organisation=None, allow_realised=False, **kwargs):
         super().__init__(*args, **kwargs)
-        from .selectors import active_price_items, own_tariffs
-
         self.fields["item"].queryset = active_price_items()
         self.fields["tariff"].queryset = (
             own_tariffs(organisation=organisation) if organisation else Tariff.objects.none()
@@ -177,8 +178,6 @@ class PriceItemForm(ItemPriceForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from doorbraak.core.constants import LifeDomain
-
         self.fields["life_domain"].choices = LifeDomain.choices
 
 
@@ -208,8 +207,6 @@ class SuggestionRuleForm(forms.Form):
     explanation = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
 
     def clean_tag_codes(self):
-        from doorbraak.plans.models import Tag
-
         codes = set(self.cleaned_data["tag_codes"].split())
         known = set(Tag.objects.filter(code__in=codes).values_list("code", flat=True))
         unknown = codes - known

@@ -96,6 +96,8 @@ class TariffSet(models.Model):
     name = models.CharField(_("naam"), max_length=200)
     is_active = models.BooleanField(_("in gebruik"), default=True)
     source_filename = models.CharField(_("bestand"), max_length=200, blank=True)
+    # Fingerprint of the upload (municipality, kind, name, date, file bytes): a confirm can be stored only once.
+    import_token = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.plans.models import Plan
 
@@ -20,7 +21,7 @@ def plan_export(*, actor, plan: Plan, options: ExportOptions, channel: str = "we
         audit_record(
             actor=actor,
             organisation=plan.organisation,
-            action="plan.export",
+            action=AuditAction.PLAN_EXPORT,
             obj=plan,
             format=file_format,
             variant=options.variant,

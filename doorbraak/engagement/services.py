@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.plans.constants import PlanStatus
@@ -76,7 +77,9 @@ def engagement_update(*, actor, plan: Plan, own_words: str, goals: str, motivati
     engagement.version += 1
     engagement.full_clean()
     engagement.save()
-    audit_record(actor=actor, organisation=plan.organisation, action="engagement.update", obj=plan, section="texts")
+    audit_record(
+        actor=actor, organisation=plan.organisation, action=AuditAction.ENGAGEMENT_UPDATE, obj=plan, section="texts"
+    )
     return engagement
 
 
@@ -108,7 +111,7 @@ def _record(*, actor, plan: Plan, measurement: str, scores: dict, reference: str
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="engagement.scores",
+        action=AuditAction.ENGAGEMENT_SCORES,
         obj=plan,
         measurement=measurement,
         reference=reference or None,

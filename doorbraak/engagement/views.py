@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.access import role_required
 from doorbraak.core.exceptions import ConflictError
@@ -67,7 +68,9 @@ def _respond(request, plan, partial: str, **overrides):
 @role_required(*PLAN_ROLES)
 def plan_engagement(request, plan_id):
     plan = plan_for_user(user=request.user, plan_id=plan_id)
-    audit_record(actor=request.user, organisation=plan.organisation, action="plan.read", obj=plan, section="engagement")
+    audit_record(
+        actor=request.user, organisation=plan.organisation, action=AuditAction.PLAN_READ, obj=plan, section="engagement"
+    )
     return render(request, TEMPLATE, _context(request, plan))
 
 

@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import TransitionError
 from doorbraak.engagement.selectors import submission_blockers
@@ -49,7 +50,7 @@ def escalation_level_create(*, actor, organisation, name: str, decider_role: str
     deciders = _check_deciders(organisation, decider_role, deciders)
     level.save()
     level.deciders.set(deciders)
-    audit_record(actor=actor, organisation=organisation, action="escalation_level.create", obj=level)
+    audit_record(actor=actor, organisation=organisation, action=AuditAction.ESCALATION_LEVEL_CREATE, obj=level)
     return level
 
 
@@ -61,7 +62,7 @@ def escalation_level_update(*, actor, level: EscalationLevel, name: str, decider
     deciders = _check_deciders(level.organisation, decider_role, deciders)
     level.save()
     level.deciders.set(deciders)
-    audit_record(actor=actor, organisation=level.organisation, action="escalation_level.update", obj=level)
+    audit_record(actor=actor, organisation=level.organisation, action=AuditAction.ESCALATION_LEVEL_UPDATE, obj=level)
     return level
 
 
@@ -90,7 +91,7 @@ def escalation_level_move(*, actor, level: EscalationLevel, up: bool) -> None:
         EscalationLevel.objects.filter(pk=pk).update(position=position + offset)
     for position, pk in enumerate(ids, start=1):
         EscalationLevel.objects.filter(pk=pk).update(position=position)
-    audit_record(actor=actor, organisation=organisation, action="escalation_level.move", obj=level)
+    audit_record(actor=actor, organisation=organisation, action=AuditAction.ESCALATION_LEVEL_MOVE, obj=level)
 
 
 @transaction.atomic
@@ -98,7 +99,7 @@ def escalation_level_delete(*, actor, level: EscalationLevel) -> None:
     if DecisionRequest.objects.filter(level=level).exists():
         raise ValidationError(_("Op dit niveau zijn al besluiten gevraagd; het kan niet meer worden verwijderd."))
     organisation = level.organisation
-    audit_record(actor=actor, organisation=organisation, action="escalation_level.delete", obj=level)
+    audit_record(actor=actor, organisation=organisation, action=AuditAction.ESCALATION_LEVEL_DELETE, obj=level)
     level.delete()
     _renumber(organisation)
 
@@ -116,7 +117,7 @@ def escalation_matrix_seed_defaults(*, actor, organisation) -> list[EscalationLe
         level.full_clean()
         level.save()
         levels.append(level)
-    audit_record(actor=actor, organisation=organisation, action="escalation_level.seed", obj=organisation)
+    audit_record(actor=actor, organisation=organisation, action=AuditAction.ESCALATION_LEVEL_SEED, obj=organisation)
     return levels
 
 
@@ -138,7 +139,9 @@ def contact_create(*, actor, organisation, data: dict) -> ContactPerson:
     _check_contact_user(contact)
     contact.full_clean()
     contact.save()
-    audit_record(actor=actor, organisation=organisation, action="contact.create", obj=contact, domain=contact.domain)
+    audit_record(
+        actor=actor, organisation=organisation, action=AuditAction.CONTACT_CREATE, obj=contact, domain=contact.domain
+    )
     return contact
 
 
@@ -150,7 +153,7 @@ def contact_update(*, actor, contact: ContactPerson, data: dict) -> ContactPerso
     _check_contact_user(contact)
     contact.full_clean()
     contact.save()
-    audit_record(actor=actor, organisation=contact.organisation, action="contact.update", obj=contact)
+    audit_record(actor=actor, organisation=contact.organisation, action=AuditAction.CONTACT_UPDATE, obj=contact)
     return contact
 
 
@@ -188,7 +191,7 @@ def _open_at_first_level_with_deciders(*, actor, plan: Plan, levels: list[Escala
         audit_record(
             actor=actor,
             organisation=plan.organisation,
-            action="decision.skip",
+            action=AuditAction.DECISION_SKIP,
             obj=plan,
             request=skipped.pk,
             level=level.position,
@@ -228,7 +231,7 @@ def _open_request(*, actor, plan: Plan, level: EscalationLevel, note: str) -> De
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="decision.request",
+        action=AuditAction.DECISION_REQUEST,
         obj=plan,
         request=request.pk,
         level=level.position,
@@ -272,7 +275,9 @@ def decision_approve(*, actor, request: DecisionRequest, reason: str = "") -> De
     plan = plan_transition(actor=actor, plan=plan, to_status=PlanStatus.APPROVED, reason=reason.strip())
     _close(request, actor=actor, state=DecisionState.APPROVED, reason=reason.strip())
     evaluations_schedule(actor=actor, plan=plan, approved_on=timezone.localdate())
-    audit_record(actor=actor, organisation=plan.organisation, action="decision.approve", obj=plan, request=request.pk)
+    audit_record(
+        actor=actor, organisation=plan.organisation, action=AuditAction.DECISION_APPROVE, obj=plan, request=request.pk
+    )
     notify(
         recipients=[plan.owner],
         plan=plan,
@@ -291,7 +296,9 @@ def decision_reject(*, actor, request: DecisionRequest, reason: str) -> Decision
     plan = request.plan
     plan = plan_transition(actor=actor, plan=plan, to_status=PlanStatus.REJECTED, reason=reason.strip())
     _close(request, actor=actor, state=DecisionState.REJECTED, reason=reason.strip())
-    audit_record(actor=actor, organisation=plan.organisation, action="decision.reject", obj=plan, request=request.pk)
+    audit_record(
+        actor=actor, organisation=plan.organisation, action=AuditAction.DECISION_REJECT, obj=plan, request=request.pk
+    )
     notify(
         recipients=[plan.owner],
         plan=plan,
@@ -317,7 +324,9 @@ def decision_escalate(*, actor, request: DecisionRequest, note: str) -> Decision
             )
         )
     _close(request, actor=actor, state=DecisionState.ESCALATED, reason=note.strip())
-    audit_record(actor=actor, organisation=plan.organisation, action="decision.escalate", obj=plan, request=request.pk)
+    audit_record(
+        actor=actor, organisation=plan.organisation, action=AuditAction.DECISION_ESCALATE, obj=plan, request=request.pk
+    )
     return _open_at_first_level_with_deciders(actor=actor, plan=plan, levels=following, note=note.strip())
 
 
@@ -340,7 +349,9 @@ def action_create(*, actor, plan: Plan, description: str, owner, due_date: date)
     )
     action.full_clean()
     action.save()
-    audit_record(actor=actor, organisation=plan.organisation, action="action.create", obj=plan, item=action.pk)
+    audit_record(
+        actor=actor, organisation=plan.organisation, action=AuditAction.ACTION_CREATE, obj=plan, item=action.pk
+    )
     if owner != actor:
         notify(
             recipients=[owner],
@@ -364,7 +375,7 @@ def action_set_state(*, actor, action: FollowUpAction, state: str) -> FollowUpAc
     audit_record(
         actor=actor,
         organisation=action.organisation,
-        action="action.state",
+        action=AuditAction.ACTION_STATE,
         obj=action.plan,
         item=action.pk,
         state=state,
@@ -388,7 +399,7 @@ def evaluations_schedule(*, actor, plan: Plan, approved_on: date) -> list[Evalua
         if was_created:
             created.append(evaluation)
     if created:
-        audit_record(actor=actor, organisation=plan.organisation, action="evaluation.schedule", obj=plan)
+        audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.EVALUATION_SCHEDULE, obj=plan)
     return created
 
 
@@ -447,7 +458,7 @@ def evaluation_record(
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="evaluation.record",
+        action=AuditAction.EVALUATION_RECORD,
         obj=plan,
         item=evaluation.pk,
         outcome=breakthrough_achieved,
@@ -479,7 +490,7 @@ def consent_record(
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="consent.share.record",
+        action=AuditAction.CONSENT_SHARE_RECORD,
         obj=plan.household,
         consent=consent.pk,
         partner=partner.pk,
@@ -498,7 +509,7 @@ def consent_withdraw(*, actor, consent: SharingConsent, on: date | None = None) 
     audit_record(
         actor=actor,
         organisation=consent.organisation,
-        action="consent.share.withdraw",
+        action=AuditAction.CONSENT_SHARE_WITHDRAW,
         obj=consent.household,
         consent=consent.pk,
     )

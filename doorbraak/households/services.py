@@ -3,6 +3,7 @@ from datetime import date
 
 from django.db import transaction
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 
 from .models import Consent, Household, HouseholdMember
@@ -34,7 +35,11 @@ def household_create(
     if consent_given_on:
         consent_record(actor=actor, household=household, given_on=consent_given_on, scope=consent_scope)
     audit_record(
-        actor=actor, organisation=household.organisation, action="household.create", obj=household, members=len(members)
+        actor=actor,
+        organisation=household.organisation,
+        action=AuditAction.HOUSEHOLD_CREATE,
+        obj=household,
+        members=len(members),
     )
     return household
 
@@ -47,7 +52,7 @@ def consent_record(*, actor, household: Household, given_on: date, scope: str) -
     audit_record(
         actor=actor,
         organisation=household.organisation,
-        action="consent.create",
+        action=AuditAction.CONSENT_CREATE,
         obj=consent,
         household=str(household.pk),
     )
@@ -60,11 +65,15 @@ def member_add(*, actor, household: Household, role: str, birth_year: int, label
     member.full_clean()
     member.save()
     audit_record(
-        actor=actor, organisation=household.organisation, action="household.update", obj=household, member=member.pk
+        actor=actor,
+        organisation=household.organisation,
+        action=AuditAction.HOUSEHOLD_UPDATE,
+        obj=household,
+        member=member.pk,
     )
     return member
 
 
 def household_record_read(*, actor, household: Household) -> None:
     """Log that a user viewed a household (personal data)."""
-    audit_record(actor=actor, organisation=household.organisation, action="household.read", obj=household)
+    audit_record(actor=actor, organisation=household.organisation, action=AuditAction.HOUSEHOLD_READ, obj=household)

@@ -6,7 +6,11 @@ Structure (abridged): <toestand bwb-id="BWBR0005537" inwerkingtreding="2024-01-0
 <lid><lidnr>1</lidnr><al>..</al><lijst><li><li.nr>a.</li.nr><al>..</al></li></lijst></lid> or <al> directly.
 <meta-data> blocks and references (<intref>, <extref>) may appear inline.
 
-No Django imports. Documents with a DTD or entity declarations are refused (no entity expansion).
+No Django imports. Documents with a DTD or entity declarations are refused (no entity expansion). The same
+rules as for table uploads apply where they fit: at most ``MAX_BYTES`` bytes, and while parsing (streaming, so
+a bad document is stopped early) at most ``MAX_ELEMENTS`` elements nested at most ``MAX_DEPTH`` deep; on the
+parsed document no control characters (XML already refuses NUL and most C0 codes; C1 codes it allows) and at
+most ``MAX_ARTICLE_CHARS`` characters per article.
 """
 
 import re
@@ -15,6 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 BWB_ID = re.compile(r"^BWB[RV]\d{7}$")
+MAX_BYTES = 32 * 1024 * 1024  # the largest toestand (Burgerlijk Wetboek, one book) is well under this
+MAX_ELEMENTS = 1_000_000
+MAX_DEPTH = 64  # BWB nests about 20 deep (boek > titel > afdeling > artikel > lid > lijst > li > ...)
+MAX_ARTICLE_CHARS = 200_000
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+CHUNK = 64 * 1024
 SKIP = {"meta-data", "kop", "redactie", "noot", "aanhef"}
 
 
@@ -109,16 +119,45 @@ def _article_number(artikel) -> str:
     return label.split(" ", 1)[1].strip() if label.lower().startswith("artikel ") else ""
 
 
+def _parse_bounded(raw: bytes):
+    """Parse in chunks and stop as soon as the document nests too deep or holds too many elements."""
+    parser = ET.XMLPullParser(events=("start", "end"))  # noqa: S314 - no DTD/entities (checked before)
+    root = None
+    depth = count = 0
+    try:
+        for start in range(0, len(raw), CHUNK):
+            parser.feed(raw[start : start + CHUNK])
+            for event, element in parser.read_events():
+                if event == "end":
+                    depth -= 1
+                    continue
+                root = element if root is None else root
+                depth += 1
+                count += 1
+                if depth > MAX_DEPTH:
+                    raise BwbError(f"Het bestand is te diep genest (meer dan {MAX_DEPTH} niveaus).")
+                if count > MAX_ELEMENTS:
+                    raise BwbError(f"Het bestand bevat meer dan {MAX_ELEMENTS} elementen.")
+        parser.close()
+    except ET.ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else "?"
+        raise BwbError(f"Het bestand is geen geldige XML (fout rond regel {line}).") from exc
+    if root is None:
+        raise BwbError("Het bestand is geen geldige XML (leeg).")
+    title = root.get("bwb-id", "")
+    if CONTROL.search(title):
+        raise BwbError("Het bwb-id bevat een ongeldig teken.")
+    return root
+
+
 def parse_toestand(data: bytes | str) -> BwbLaw:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     head = raw[:4096].upper()
     if b"<!DOCTYPE" in head or b"<!ENTITY" in raw.upper():
         raise BwbError("Het bestand bevat een DOCTYPE of entiteiten; dat wordt om veiligheidsredenen niet gelezen.")
-    try:
-        root = ET.fromstring(raw)  # noqa: S314 - no DTD/entities (checked above)
-    except ET.ParseError as exc:
-        line = exc.position[0] if getattr(exc, "position", None) else "?"
-        raise BwbError(f"Het bestand is geen geldige XML (fout rond regel {line}).") from exc
+    if len(raw) > MAX_BYTES:
+        raise BwbError(f"Het bestand is groter dan {MAX_BYTES // (1024 * 1024)} MB.")
+    root = _parse_bounded(raw)
     if _local(root.tag) != "toestand":
         raise BwbError(
             f"Onbekend formaat: het hoofdelement is <{_local(root.tag)}>, verwacht <toestand> "
@@ -145,6 +184,13 @@ def parse_toestand(data: bytes | str) -> BwbLaw:
         if not number or number in law.articles:
             continue
         text = _article_text(artikel)
+        if len(text) > MAX_ARTICLE_CHARS:
+            raise BwbError(f"Artikel {number} is langer dan {MAX_ARTICLE_CHARS} tekens; is dit wel een BWB-toestand?")
+        bad = CONTROL.search(text) or CONTROL.search(number)
+        if bad:
+            raise BwbError(
+                f"Artikel {number} bevat een ongeldig teken (U+{ord(bad.group()):04X}); het bestand wordt niet gelezen."
+            )
         if artikel.get("status") == "vervallen" and not text:
             text = "[vervallen]"
         law.articles[number] = text

@@ -53,7 +53,8 @@ DEFAULT_APPLICATION = {
 }
 
 # Columns of the national law base CSV (doorbraak/legal/data/legal-articles.csv). Optional extra
-# columns understood by the loader: valid_from, valid_until (YYYY-MM-DD) and retired (yes / a date).
+# columns understood by the loader: valid_from, valid_until (YYYY-MM-DD), retired (yes / a date),
+# situations (2-4 lay sentences) and plain_language (one B1 sentence).
 CSV_COLUMNS = (
     "law_short",
     "law_title",
@@ -68,7 +69,7 @@ CSV_COLUMNS = (
     "source_url",
     "verified",
 )
-CSV_OPTIONAL_COLUMNS = ("valid_from", "valid_until", "retired")
+CSV_OPTIONAL_COLUMNS = ("valid_from", "valid_until", "retired", "situations", "plain_language")
 
 LOCAL_CSV_COLUMNS = (
     "regulation_title",
@@ -82,6 +83,8 @@ LOCAL_CSV_COLUMNS = (
     "keywords",
     "valid_from",
     "valid_until",
+    "situations",
+    "plain_language",
 )
 LOCAL_CSV_REQUIRED = ("regulation_title", "article", "summary", "kind")
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from doorbraak.core.constants import LifeDomain
+from doorbraak.core.tabular import MAX_BYTES
 
 from .constants import LOCAL_CSV_COLUMNS, Application
 from .loading import split_list
@@ -95,6 +96,8 @@ class NationalArticleForm(_ArticleFormMixin):
             "verified",
             "valid_from",
             "valid_until",
+            "situations",
+            "plain_language",
         ]
         widgets = {"valid_from": forms.DateInput, "valid_until": forms.DateInput}
 
@@ -126,15 +129,13 @@ class LocalImportForm(forms.Form):
         label=_("CSV-bestand"),
         help_text=_(
             "Kolommen: regulation_title, regulation_type, cvdr_id, article, heading, summary, kind, "
-            "life_domains, keywords, valid_from, valid_until."
+            "life_domains, keywords, valid_from, valid_until; optioneel situations en plain_language."
         ),
     )
 
     def clean_file(self):
+        """The upload itself; the reader in core.tabular decodes and checks its bytes."""
         upload = self.cleaned_data["file"]
-        if upload.size > 2 * 1024 * 1024:
+        if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("Het bestand is groter dan 2 MB."))
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise forms.ValidationError(_("Het bestand is geen UTF-8-tekst (CSV).")) from exc
+        return upload

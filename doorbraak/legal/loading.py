@@ -1,35 +1,44 @@
 """Reading the national law base from CSV and applying it to the database.
 
-``parse_law_csv`` only reads and validates; ``apply_law_rows`` writes and takes the model class, so the
-data migration (historical model) and the ``load_legal_articles`` command share the same code.
+``parse_law_csv`` only reads and validates (through ``core.tabular`` and ``NationalArticleRowForm``);
+``apply_law_rows`` writes and takes the model class, so the data migration (historical model) and the
+``load_legal_articles`` command share the same code. Columns: ``constants.CSV_COLUMNS`` (all required in the
+header) and ``constants.CSV_OPTIONAL_COLUMNS``; a column there that the form does not know is read as optional
+text of at most ``TEXT_MAX_LENGTH`` characters, so adding one is one line in constants.
 """
 
-import csv
-import io
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from doorbraak.core.constants import LifeDomain
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .constants import CSV_COLUMNS, ArticleKind, Verified
+from doorbraak.core.constants import LifeDomain
+from doorbraak.core.tabular import Column, Schema, TableFileError, parse_bool, parse_date, read_table
+from doorbraak.core.tabular_forms import DutchDateField, ListField, RowForm, row_form, validate_rows
+
+from .constants import CSV_COLUMNS, CSV_OPTIONAL_COLUMNS, ArticleKind, Verified
 
 DEFAULT_CSV = Path(__file__).resolve().parent / "data" / "legal-articles.csv"
 
 LIFE_DOMAIN_CODES = frozenset(LifeDomain.values)
 REQUIRED = ("law_short", "law_title", "article", "heading", "room_for_maatwerk", "kind")
-COMPARED_FIELDS = (
-    "law_title",
-    "bwb_id",
-    "heading",
-    "room_for_maatwerk",
-    "life_domains",
-    "keywords",
-    "kind",
-    "source_url",
-    "verified",
-    "valid_from",
-    "valid_until",
+IDENTITY = ("law_short", "article", "paragraph")
+MAX_ROWS = 5000
+TEXT_MAX_LENGTH = 4000
+DATE_MIN = date(1800, 1, 1)
+SCHEMA = Schema(
+    columns=(
+        *(Column(name, required=True, max_length=TEXT_MAX_LENGTH) for name in CSV_COLUMNS),
+        *(Column(name, max_length=TEXT_MAX_LENGTH) for name in CSV_OPTIONAL_COLUMNS),
+    ),
+    unknown_columns="error",
+    max_rows=MAX_ROWS,
+    max_bytes=8 * 1024 * 1024,
+    formats=("csv",),
 )
 
 
@@ -52,82 +61,90 @@ def split_list(value: str) -> list[str]:
     return [part.strip() for part in (value or "").split(";") if part.strip()]
 
 
-def parse_date(value: str) -> date | None:
-    value = (value or "").strip()
-    return date.fromisoformat(value) if value else None
+class RetiredField(forms.Field):
+    """Empty (in force), yes/ja (retired today) or the date it was retired."""
+
+    default_error_messages = {"invalid": gettext_lazy("'%(column)s' is geen datum en geen 'yes'")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, date):
+            return value
+        try:
+            return True if parse_bool(value) else None
+        except ValueError:
+            pass
+        try:
+            return parse_date(value)
+        except ValueError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-def parse_law_csv(text: str) -> tuple[list[dict], list[tuple[int, str]]]:
+class NationalArticleRowBase(RowForm):
+    law_short = forms.CharField(max_length=40)
+    law_title = forms.CharField(max_length=200)
+    bwb_id = forms.CharField(max_length=20, required=False)
+    article = forms.CharField(max_length=32)
+    paragraph = forms.CharField(max_length=40, required=False)
+    heading = forms.CharField(max_length=300)
+    room_for_maatwerk = forms.CharField(max_length=TEXT_MAX_LENGTH)
+    life_domains = ListField(
+        choices=LIFE_DOMAIN_CODES,
+        error_messages={"invalid_choice": gettext_lazy("onbekend leefgebied: %(value)s (kolom '%(column)s')")},
+    )
+    keywords = ListField()
+    kind = forms.ChoiceField(
+        choices=ArticleKind.choices, error_messages={"invalid_choice": gettext_lazy("onbekende soort '%(value)s'")}
+    )
+    source_url = forms.CharField(max_length=400, required=False)
+    verified = forms.ChoiceField(
+        choices=Verified.choices,
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy("onbekende waarde voor verified '%(value)s'")},
+    )
+    valid_from = DutchDateField(required=False, min_value=DATE_MIN)
+    valid_until = DutchDateField(required=False, min_value=DATE_MIN)
+    retired = RetiredField(required=False)
+
+    def clean_verified(self) -> str:
+        return self.cleaned_data["verified"] or Verified.NO
+
+    def clean(self):
+        data = super().clean()
+        if data.get("valid_from") and data.get("valid_until") and data["valid_until"] < data["valid_from"]:
+            self.add_error("valid_until", _("'valid_until' ligt voor 'valid_from'"))
+        return data
+
+
+NationalArticleRowForm = row_form(NationalArticleRowBase, SCHEMA)
+
+
+def parse_law_csv(
+    content: bytes | str, *, filename: str = "legal-articles.csv"
+) -> tuple[list[dict], list[tuple[int, str]]]:
     """Rows as dicts ready for the model, plus (line number, Dutch message) for every bad row."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    reader = csv.DictReader(io.StringIO(text))
-    header = reader.fieldnames or []
-    missing = [c for c in CSV_COLUMNS if c not in header]
-    if missing:
-        return [], [(1, "Kolommen ontbreken: " + ", ".join(missing))]
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    try:
+        table = read_table(filename, content, SCHEMA)
+    except TableFileError as exc:
+        return [], [(0, str(exc))]
     rows: list[dict] = []
-    errors: list[tuple[int, str]] = []
-    seen: set[tuple[str, str, str]] = set()
-    for raw in reader:
-        line = reader.line_num
-        if None in raw:
-            errors.append((line, "Deze regel heeft meer kolommen dan de kopregel."))
-            continue
-        values = {k: (v or "").strip() for k, v in raw.items()}
-        problems = [f"'{name}' is leeg" for name in REQUIRED if not values.get(name)]
-        if values.get("kind") and values["kind"] not in ArticleKind.values:
-            problems.append(f"onbekende soort '{values['kind']}'")
-        verified = values.get("verified") or Verified.NO
-        if verified not in Verified.values:
-            problems.append(f"onbekende waarde voor verified '{verified}'")
-        domains = split_list(values.get("life_domains", ""))
-        unknown = [d for d in domains if d not in LIFE_DOMAIN_CODES]
-        if unknown:
-            problems.append("onbekend leefgebied: " + ", ".join(unknown))
-        dates = {}
-        for name in ("valid_from", "valid_until"):
-            try:
-                dates[name] = parse_date(values.get(name, ""))
-            except ValueError:
-                problems.append(f"'{name}' is geen datum (JJJJ-MM-DD)")
-        retired_value = values.get("retired", "")
-        retired: date | None | bool = None
-        if retired_value:
-            if retired_value.lower() in {"yes", "ja", "true", "1"}:
-                retired = True
-            else:
-                try:
-                    retired = parse_date(retired_value)
-                except ValueError:
-                    problems.append("'retired' is geen datum en geen 'yes'")
-        identity = (values.get("law_short", ""), values.get("article", ""), values.get("paragraph", ""))
+    seen: dict[tuple[str, str, str], int] = {}
+    for row, data in validate_rows(table, NationalArticleRowForm):
+        identity = tuple(data[name] for name in IDENTITY)
         if identity in seen:
-            problems.append("dit artikel/lid staat al eerder in het bestand")
-        seen.add(identity)
-        if problems:
-            errors.append((line, "; ".join(problems)))
+            table.errors.append(
+                (row.number, _("dit artikel/lid staat al eerder in het bestand (regel %(n)s)") % {"n": seen[identity]})
+            )
             continue
-        rows.append(
-            {
-                "law_short": values["law_short"],
-                "law_title": values["law_title"],
-                "bwb_id": values.get("bwb_id", ""),
-                "article": values["article"],
-                "paragraph": values.get("paragraph", ""),
-                "heading": values["heading"],
-                "room_for_maatwerk": values["room_for_maatwerk"],
-                "life_domains": domains,
-                "keywords": split_list(values.get("keywords", "")),
-                "kind": values["kind"],
-                "source_url": values.get("source_url", ""),
-                "verified": verified,
-                "valid_from": dates.get("valid_from"),
-                "valid_until": dates.get("valid_until"),
-                "_retired": retired,
-            }
-        )
-    return rows, errors
+        seen[identity] = row.number
+        values = {k: v for k, v in data.items() if k != "retired"}
+        values["_retired"] = data.get("retired")
+        rows.append(values)
+    errors = sorted(table.errors, key=lambda error: error[0])
+    return (rows if not errors else []), errors
 
 
 def apply_law_rows(model, rows: list[dict], *, today: date, retire_missing: bool = False) -> LoadReport:
@@ -135,9 +152,12 @@ def apply_law_rows(model, rows: list[dict], *, today: date, retire_missing: bool
     report = LoadReport()
     existing = {(a.law_short, a.article, a.paragraph): a for a in model.objects.all()}
     in_file = set()
+    # The data migration passes a historical model: a column added later (with its own migration) is skipped.
+    model_fields = {f.name for f in model._meta.concrete_fields}
     for row in rows:
         row = dict(row)
         retired = row.pop("_retired", None)
+        row = {k: v for k, v in row.items() if k in model_fields}
         identity = (row["law_short"], row["article"], row["paragraph"])
         in_file.add(identity)
         retired_at = (today if retired is True else retired) if retired else None
@@ -148,7 +168,7 @@ def apply_law_rows(model, rows: list[dict], *, today: date, retire_missing: bool
             if retired_at:
                 report.retired += 1
             continue
-        changed = [f for f in COMPARED_FIELDS if getattr(article, f) != row[f]]
+        changed = [f for f in row if f not in IDENTITY and getattr(article, f) != row[f]]
         retire_change = bool(retired_at) != bool(article.retired_at)
         if not changed and not retire_change:
             report.unchanged += 1
@@ -174,7 +194,7 @@ def apply_law_rows(model, rows: list[dict], *, today: date, retire_missing: bool
 
 
 def read_default_rows() -> list[dict]:
-    rows, errors = parse_law_csv(DEFAULT_CSV.read_text(encoding="utf-8"))
+    rows, errors = parse_law_csv(DEFAULT_CSV.read_bytes())
     if errors:
         raise ValueError(f"De meegeleverde wettenbase bevat fouten: {errors[:3]}")
     return rows

@@ -1,90 +1,138 @@
-"""Reading a municipality's local regulation articles from CSV (for the import with preview)."""
+"""Reading a municipality's local regulation articles from CSV (for the import with preview).
 
-import csv
-import io
+The file is read by ``core.tabular`` (separator, encoding, limits, control characters) against ``SCHEMA`` and
+each row is checked by ``LocalArticleRowForm`` and by the model, at preview and again at confirm
+(``clean_staged_row``), so a confirmed row cannot fail without its row number. A column listed in
+``constants.LOCAL_CSV_COLUMNS`` that the form does not know is read as optional text of at most
+``TEXT_MAX_LENGTH`` characters: adding such a column is one line there.
+"""
+
+from __future__ import annotations
+
 from datetime import date
 
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from doorbraak.core.constants import LifeDomain
+from doorbraak.core.tabular import Column, Schema, read_table
+from doorbraak.core.tabular_forms import (
+    DutchDateField,
+    ListField,
+    RowForm,
+    row_form,
+    validate_rows,
+    validation_messages,
+)
 
 from .constants import LOCAL_CSV_COLUMNS, LOCAL_CSV_REQUIRED, ArticleKind, RegulationType
-from .loading import split_list
+from .models import LocalArticle
 
 MAX_ROWS = 2000
+TEXT_MAX_LENGTH = 4000
+DATE_MIN = date(1800, 1, 1)
+
+SCHEMA = Schema(
+    columns=tuple(
+        Column(name, required=name in LOCAL_CSV_REQUIRED, max_length=TEXT_MAX_LENGTH) for name in LOCAL_CSV_COLUMNS
+    ),
+    unknown_columns="error",
+    max_rows=MAX_ROWS,
+    formats=("csv",),
+)
 
 
-def parse_local_csv(text: str, *, existing: set[tuple[str, str]] = frozenset()) -> tuple[list[dict], list[list]]:
+class LocalArticleRowBase(RowForm):
+    regulation_title = forms.CharField(max_length=250)
+    regulation_type = forms.ChoiceField(
+        choices=RegulationType.choices,
+        required=False,
+        error_messages={"invalid_choice": gettext_lazy("onbekend soort regeling '%(value)s'")},
+    )
+    cvdr_id = forms.CharField(max_length=20, required=False)
+    article = forms.CharField(max_length=32)
+    heading = forms.CharField(max_length=300, required=False)
+    summary = forms.CharField(max_length=TEXT_MAX_LENGTH)
+    kind = forms.ChoiceField(
+        choices=ArticleKind.choices, error_messages={"invalid_choice": gettext_lazy("onbekende soort '%(value)s'")}
+    )
+    life_domains = ListField(
+        choices=LifeDomain.values,
+        error_messages={"invalid_choice": gettext_lazy("onbekend leefgebied: %(value)s (kolom '%(column)s')")},
+    )
+    keywords = ListField()
+    valid_from = DutchDateField(required=False, min_value=DATE_MIN)
+    valid_until = DutchDateField(required=False, min_value=DATE_MIN)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("valid_from") and data.get("valid_until") and data["valid_until"] < data["valid_from"]:
+            self.add_error("valid_until", _("'valid_until' ligt voor 'valid_from'"))
+        if "regulation_type" in data:
+            data["regulation_type"] = data["regulation_type"] or RegulationType.VERORDENING
+        if "heading" in data and not data["heading"]:
+            data["heading"] = (data.get("summary") or "")[:120]
+        return data
+
+
+LocalArticleRowForm = row_form(LocalArticleRowBase, SCHEMA)
+FIELDS = tuple(LocalArticleRowForm.base_fields)
+
+
+def _json_ready(data: dict) -> dict:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in data.items() if k in FIELDS}
+
+
+def _model_check(data: dict, number: int) -> None:
+    """The model's own checks on the row (lengths, choices), with the row number in every message."""
+    article = LocalArticle(**{k: v for k, v in data.items() if k in FIELDS})
+    try:
+        article.full_clean(exclude=["organisation"], validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        raise ValidationError(
+            [_("Regel %(n)s: %(message)s") % {"n": number, "message": m} for m in validation_messages(exc)]
+        ) from exc
+
+
+def parse_local_csv(
+    content: bytes | str, *, filename: str = "import.csv", existing: set[tuple[str, str]] = frozenset()
+) -> tuple[list[dict], list[list]]:
     """(rows, errors). Rows are JSON-ready dicts (dates as ISO strings) with 'status' nieuw/bijwerken and 'line';
-    errors are [line, Dutch message] pairs. Semicolon or comma separated."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    first = text.splitlines()[0] if text.strip() else ""
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
-    missing = [c for c in LOCAL_CSV_REQUIRED if c not in header]
-    if missing:
-        return [], [[1, "Kolommen ontbreken: " + ", ".join(missing)]]
-    unknown_columns = [h for h in header if h not in LOCAL_CSV_COLUMNS]
-    if unknown_columns:
-        return [], [[1, "Onbekende kolommen: " + ", ".join(unknown_columns)]]
+    errors are [line, Dutch message] pairs. Raises TableFileError when the file cannot be read at all."""
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    table = read_table(filename, content, SCHEMA)
     rows: list[dict] = []
-    errors: list[list] = []
-    seen: set[tuple[str, str]] = set()
-    list_sep = "|" if delimiter == ";" else ";"
-    for raw in reader:
-        line = reader.line_num
-        if len(rows) + len(errors) >= MAX_ROWS:
-            errors.append([line, f"Meer dan {MAX_ROWS} regels; splits het bestand."])
-            break
-        if None in raw:
-            errors.append([line, "Deze regel heeft meer kolommen dan de kopregel."])
-            continue
-        v = {k: (raw.get(k) or "").strip() for k in LOCAL_CSV_COLUMNS}
-        problems = [f"'{c}' is leeg" for c in LOCAL_CSV_REQUIRED if not v[c]]
-        if v["kind"] and v["kind"] not in ArticleKind.values:
-            problems.append(f"onbekende soort '{v['kind']}'")
-        regulation_type = v["regulation_type"] or RegulationType.VERORDENING
-        if regulation_type not in RegulationType.values:
-            problems.append(f"onbekend soort regeling '{regulation_type}'")
-        domains = split_list(v["life_domains"].replace(list_sep, ";"))
-        bad = [d for d in domains if d not in LifeDomain.values]
-        if bad:
-            problems.append("onbekend leefgebied: " + ", ".join(bad))
-        dates = {}
-        for name in ("valid_from", "valid_until"):
-            try:
-                dates[name] = date.fromisoformat(v[name]).isoformat() if v[name] else None
-            except ValueError:
-                problems.append(f"'{name}' is geen datum (JJJJ-MM-DD)")
-        if dates.get("valid_from") and dates.get("valid_until") and dates["valid_until"] < dates["valid_from"]:
-            problems.append("'valid_until' ligt voor 'valid_from'")
-        if len(v["summary"]) > 4000 or len(v["regulation_title"]) > 250 or len(v["article"]) > 32:
-            problems.append("een veld is te lang")
-        identity = (v["regulation_title"], v["article"])
+    seen: dict[tuple[str, str], int] = {}
+    for row, data in validate_rows(table, LocalArticleRowForm):
+        identity = (data["regulation_title"], data["article"])
         if identity in seen:
-            problems.append("dit artikel staat al eerder in het bestand")
-        seen.add(identity)
-        if problems:
-            errors.append([line, "; ".join(problems)])
+            table.errors.append(
+                (row.number, _("dit artikel staat al eerder in het bestand (regel %(n)s)") % {"n": seen[identity]})
+            )
+            continue
+        seen[identity] = row.number
+        try:
+            _model_check(data, row.number)
+        except ValidationError as exc:
+            table.errors.append((row.number, "; ".join(m.split(": ", 1)[-1] for m in exc.messages)))
             continue
         rows.append(
-            {
-                "regulation_title": v["regulation_title"],
-                "regulation_type": regulation_type,
-                "cvdr_id": v["cvdr_id"],
-                "article": v["article"],
-                "heading": v["heading"] or v["summary"][:120],
-                "summary": v["summary"],
-                "kind": v["kind"],
-                "life_domains": domains,
-                "keywords": split_list(v["keywords"].replace(list_sep, ";")),
-                "valid_from": dates["valid_from"],
-                "valid_until": dates["valid_until"],
-                "status": "bijwerken" if identity in existing else "nieuw",
-                "line": line,
-            }
+            {**_json_ready(data), "status": "bijwerken" if identity in existing else "nieuw", "line": row.number}
         )
-    if not rows and not errors:
-        errors.append([1, "Het bestand bevat geen regels."])
+    errors = [[number, message] for number, message in sorted(table.errors, key=lambda e: e[0])]
     return rows, errors
+
+
+def clean_staged_row(row: dict) -> dict:
+    """A staged row checked again by the same form and model check as at preview; model-ready values (dates as
+    dates). Raises ValidationError naming the row."""
+    number = row.get("line", "?")
+    form = LocalArticleRowForm(data={k: row.get(k) for k in FIELDS})
+    if not form.is_valid():
+        messages = [m for errors in form.errors.values() for m in errors]
+        raise ValidationError([_("Regel %(n)s: %(message)s") % {"n": number, "message": m} for m in messages])
+    _model_check(form.cleaned_data, number)
+    return {k: v for k, v in form.cleaned_data.items() if k in FIELDS}

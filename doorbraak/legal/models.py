@@ -38,6 +38,10 @@ class ArticleBase(CitableMixin, models.Model):
     kind = models.CharField(_("soort ruimte"), max_length=32, choices=ArticleKind.choices)
     life_domains = models.JSONField(_("leefgebieden"), default=list, blank=True)
     keywords = models.JSONField(_("trefwoorden"), default=list, blank=True)
+    # Two to four lay sentences on the situations in which the article gives room or a duty (searched by the
+    # suggestions, quoted in their reason), and one plain-language (B1) sentence on what the article means.
+    situations = models.TextField(_("situaties"), blank=True)
+    plain_language = models.TextField(_("in gewone taal"), blank=True)
     valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
     valid_until = models.DateField(_("geldig tot en met"), null=True, blank=True)
     retired_at = models.DateField(_("ingetrokken op"), null=True, blank=True)

@@ -7,18 +7,30 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
+from doorbraak.core.tabular import TableFileError
 from doorbraak.plans.models import Plan
 from doorbraak.plans.workflow import BLOCK1_EDITABLE
 
-from . import coselection
+from . import coselection, local_csv
 from .constants import LOCAL_IMPORT_TTL_HOURS
 from .drafting import DraftItem, draft_motivation
 from .local_csv import parse_local_csv
 from .models import Citation, LegalArticle, LocalArticle, LocalImport, PlanLegalBasis
 
-ARTICLE_FIELDS = ("article", "heading", "kind", "life_domains", "keywords", "valid_from", "valid_until")
+ARTICLE_FIELDS = (
+    "article",
+    "heading",
+    "kind",
+    "life_domains",
+    "keywords",
+    "valid_from",
+    "valid_until",
+    "situations",
+    "plain_language",
+)
 NATIONAL_FIELDS = (
     *ARTICLE_FIELDS,
     "law_short",
@@ -111,7 +123,12 @@ def citation_add(*, actor, plan, article, application: str, motivation: str = ""
         return Citation.objects.get(plan=plan, **lookup)
     coselection.plan_sync(plan.pk, before)
     audit_record(
-        actor=actor, organisation=plan.organisation, action="legal.cite", obj=plan, citation=citation.pk, op="add"
+        actor=actor,
+        organisation=plan.organisation,
+        action=AuditAction.LEGAL_CITE,
+        obj=plan,
+        citation=citation.pk,
+        op="add",
     )
     return citation
 
@@ -130,7 +147,7 @@ def citation_update(*, actor, citation: Citation, application: str, motivation: 
     audit_record(
         actor=actor,
         organisation=stored.organisation,
-        action="legal.cite",
+        action=AuditAction.LEGAL_CITE,
         obj=stored.plan,
         citation=stored.pk,
         op="update",
@@ -145,7 +162,9 @@ def citation_delete(*, actor, citation: Citation) -> None:
     before = coselection.plan_state(plan.pk)
     Citation.objects.filter(pk=pk).delete()
     coselection.plan_sync(plan.pk, before)
-    audit_record(actor=actor, organisation=plan.organisation, action="legal.cite", obj=plan, citation=pk, op="delete")
+    audit_record(
+        actor=actor, organisation=plan.organisation, action=AuditAction.LEGAL_CITE, obj=plan, citation=pk, op="delete"
+    )
 
 
 def motivation_draft(*, plan, citations) -> str:
@@ -169,7 +188,7 @@ def motivation_save(*, actor, plan, motivation: str, version: int) -> PlanLegalB
     basis.version += 1
     basis.full_clean()
     basis.save()
-    audit_record(actor=actor, organisation=plan.organisation, action="legal.motivation", obj=plan)
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.LEGAL_MOTIVATION, obj=plan)
     return basis
 
 
@@ -195,7 +214,9 @@ def national_article_save(*, actor, data: dict, article: LegalArticle | None = N
         article.version += 1
     article.full_clean()
     article.save()
-    audit_record(actor=actor, organisation=None, action="legal.article.save", obj=article, version=article.version)
+    audit_record(
+        actor=actor, organisation=None, action=AuditAction.LEGAL_ARTICLE_SAVE, obj=article, version=article.version
+    )
     return article
 
 
@@ -206,7 +227,7 @@ def national_article_retire(*, actor, article: LegalArticle, on=None) -> LegalAr
         article.retired_at = on or timezone.localdate()
         article.version += 1
         article.save()
-        audit_record(actor=actor, organisation=None, action="legal.article.retire", obj=article)
+        audit_record(actor=actor, organisation=None, action=AuditAction.LEGAL_ARTICLE_RETIRE, obj=article)
     return article
 
 
@@ -228,7 +249,7 @@ def local_article_save(*, actor, organisation, data: dict, article: LocalArticle
         article.version += 1
     article.full_clean()
     article.save()
-    audit_record(actor=actor, organisation=organisation, action="legal.local.save", obj=article)
+    audit_record(actor=actor, organisation=organisation, action=AuditAction.LEGAL_LOCAL_SAVE, obj=article)
     return article
 
 
@@ -240,33 +261,43 @@ def local_article_retire(*, actor, organisation, article: LocalArticle, on=None)
         article.retired_at = on or timezone.localdate()
         article.version += 1
         article.save()
-        audit_record(actor=actor, organisation=organisation, action="legal.local.retire", obj=article)
+        audit_record(actor=actor, organisation=organisation, action=AuditAction.LEGAL_LOCAL_RETIRE, obj=article)
     return article
 
 
 @transaction.atomic
-def local_import_stage(*, actor, organisation, text: str) -> LocalImport:
-    """Parse an uploaded CSV and keep it server-side for the preview. Old staged uploads are removed."""
+def local_import_stage(*, actor, organisation, content: bytes, filename: str = "import.csv") -> LocalImport:
+    """Parse an uploaded CSV and keep it server-side for the preview. Old staged uploads are removed.
+    A file that cannot be read at all raises ValidationError (Dutch) and nothing is staged."""
     LocalImport.objects.filter(created_at__lt=timezone.now() - timedelta(hours=LOCAL_IMPORT_TTL_HOURS)).delete()
     existing = set(LocalArticle.objects.filter(organisation=organisation).values_list("regulation_title", "article"))
-    rows, errors = parse_local_csv(text, existing=existing)
+    try:
+        rows, errors = parse_local_csv(content, filename=filename, existing=existing)
+    except TableFileError as exc:
+        raise ValidationError(str(exc)) from exc
     staged = LocalImport.objects.create(organisation=organisation, created_by=actor, rows=rows, errors=errors)
-    audit_record(actor=actor, organisation=organisation, action="legal.local.import_stage", obj=staged, rows=len(rows))
+    audit_record(
+        actor=actor, organisation=organisation, action=AuditAction.LEGAL_LOCAL_IMPORT_STAGE, obj=staged, rows=len(rows)
+    )
     return staged
 
 
 @transaction.atomic
 def local_import_confirm(*, actor, organisation, staged: LocalImport) -> dict[str, int]:
-    """Store all rows of a staged import. All or nothing: a staged file with any error is refused."""
+    """Store all rows of a staged import. All or nothing: a staged file with any error is refused. Single-use:
+    the staged import is claimed (deleted) first, so a second confirm of it stores nothing."""
     if staged.organisation_id != organisation.pk:
         raise ValidationError(_("Deze import hoort niet bij uw gemeente."))
     if staged.errors:
         raise ValidationError(_("Het bestand bevat fouten; verbeter het bestand en laad het opnieuw."))
+    staged_pk = staged.pk
+    claimed, _deleted = LocalImport.objects.filter(pk=staged_pk).delete()
+    if not claimed:
+        raise ValidationError(_("Deze import is al opgeslagen; er is niets dubbel opgeslagen."), code="replayed")
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     for row in staged.rows:
-        data = {k: row[k] for k in LOCAL_FIELDS if k in row}
-        for name in ("valid_from", "valid_until"):
-            data[name] = timezone.datetime.fromisoformat(data[name]).date() if data.get(name) else None
+        cleaned = local_csv.clean_staged_row(row)  # the same check as the preview; errors name the row
+        data = {k: cleaned[k] for k in LOCAL_FIELDS if k in cleaned}
         article = LocalArticle.objects.filter(
             organisation=organisation, regulation_title=data["regulation_title"], article=data["article"]
         ).first()
@@ -280,14 +311,17 @@ def local_import_confirm(*, actor, organisation, staged: LocalImport) -> dict[st
             counts["updated"] += 1
             article.version += 1
         _apply(article, data, LOCAL_FIELDS)
-        article.full_clean()
+        try:
+            article.full_clean()
+        except ValidationError as exc:
+            raise ValidationError(
+                [_("Regel %(n)s: %(message)s") % {"n": row.get("line", "?"), "message": m} for m in exc.messages]
+            ) from exc
         article.save()
-    staged_pk = staged.pk
-    staged.delete()
     audit_record(
         actor=actor,
         organisation=organisation,
-        action="legal.local.import",
+        action=AuditAction.LEGAL_LOCAL_IMPORT,
         obj=organisation,
         staged=staged_pk,
         **counts,

@@ -2,14 +2,16 @@
 under a cheap fingerprint of the articles; co-selection counts are read from CoSelectionCount, which the
 writes keep exact in their own transaction (coselection.py). Never stale."""
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection
 
 from doorbraak.core.constants import LifeDomain
 
-from .coselection import counts_for_tags
-from .models import Citation, LegalArticle, LocalArticle
+from .coselection import TOTAL
+from .models import Citation, CoSelectionCount, LegalArticle, LocalArticle
 from .ranking import ArticleDoc, ArticleIndex, CoSelection, PlanQuery, Suggestion
 
 # Minimum number of plans behind a nationwide aggregate before it is shown (privacy: minimum cell size).
@@ -30,6 +32,7 @@ def national_doc(a: LegalArticle) -> ArticleDoc:
         keywords=tuple(a.keywords),
         law_title=a.law_title,
         text=a.full_text,
+        situations=a.situations,
     )
 
 
@@ -45,6 +48,7 @@ def local_doc(a: LocalArticle) -> ArticleDoc:
         keywords=tuple(a.keywords),
         law_title=a.regulation_title,
         local=True,
+        situations=a.situations,
     )
 
 
@@ -92,17 +96,91 @@ def article_index(*, organisation=None) -> ArticleIndex:
     return _cached_index(organisation=organisation).index
 
 
-def co_selection_for_plan(*, plan, tags) -> tuple[dict[str, CoSelection], dict[str, CoSelection]]:
+class _PlanReads(NamedTuple):
+    """What a suggestion request reads about the plan besides its tags, in one round trip."""
+
+    own_keys: set[str]
+    local: tuple[dict, dict]  # (tag id -> {article key -> plans}, tag id -> plans with the tag)
+    national: tuple[dict, dict]  # the same summed over all municipalities, national articles only
+    needs: list[tuple[str, str]]  # (life domain, description), in order
+    helper_domains: set[str]
+
+
+def _plan_reads(plan, tag_ids) -> _PlanReads:
+    """One UNION ALL query instead of five: the municipality's and the nationwide co-selection counts for
+    the plan's tags (the same rows coselection.counts_for_tags reads), the plan's own cited article keys, its
+    needs and its helpers' domains. On a busy server each round trip costs milliseconds."""
+    counts = CoSelectionCount._meta.db_table
+    plan_id = Citation._meta.get_field("plan").target_field.get_db_prep_value(plan.pk, connection)
+    parts, params = [], []
+    if tag_ids:
+        marks = ", ".join(["%s"] * len(tag_ids))
+        parts.append(
+            f"SELECT 0, tag_id, article_key, plans, '' FROM {counts} "  # noqa: S608
+            f"WHERE organisation_id = %s AND tag_id IN ({marks}) AND plans > 0"
+        )
+        params += [plan.organisation_id, *tag_ids]
+        parts.append(
+            f"SELECT 1, tag_id, article_key, SUM(plans), '' FROM {counts} "  # noqa: S608
+            f"WHERE tag_id IN ({marks}) AND national = %s AND plans > 0 GROUP BY tag_id, article_key"
+        )
+        params += [*tag_ids, True]
+    parts.append(
+        f"SELECT 2, 0, law_short || ' ' || article, 0, '' FROM {Citation._meta.db_table} WHERE plan_id = %s"  # noqa: S608
+    )
+    parts.append(
+        f"SELECT 3, 0, life_domain, id, description FROM {plan.needs.model._meta.db_table} WHERE plan_id = %s"  # noqa: S608
+    )
+    parts.append(
+        f"SELECT 4, 0, life_domain, id, '' FROM {plan.helpers.model._meta.db_table} WHERE plan_id = %s"  # noqa: S608
+    )
+    params += [plan_id, plan_id, plan_id]
+    local_pairs: dict[int, dict[str, int]] = defaultdict(dict)
+    local_totals: dict[int, int] = {}
+    national_pairs: dict[int, dict[str, int]] = defaultdict(dict)
+    national_totals: dict[int, int] = {}
+    own_keys: set[str] = set()
+    needs: list[tuple[int, str, str]] = []
+    helper_domains: set[str] = set()
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for source, tag_id, text, n, description in cursor.fetchall():
+            if source == 0:
+                if text == TOTAL:
+                    local_totals[tag_id] = n
+                else:  # national and local rows of the same key count together
+                    local_pairs[tag_id][text] = local_pairs[tag_id].get(text, 0) + n
+            elif source == 1 and text == TOTAL:
+                national_totals[tag_id] = n
+            elif source == 1:
+                national_pairs[tag_id][text] = n
+            elif source == 2:
+                own_keys.add(text)
+            elif source == 3:
+                needs.append((n, text, description))
+            else:
+                helper_domains.add(text)
+    needs.sort()  # creation order (ids grow with creation)
+    return _PlanReads(
+        own_keys,
+        (dict(local_pairs), local_totals),
+        (dict(national_pairs), national_totals),
+        [(domain, description) for _, domain, description in needs],
+        helper_domains,
+    )
+
+
+def co_selection_for_plan(*, plan, tags, reads: _PlanReads | None = None):
     """For each article key: the best 'chosen in X of Y earlier plans with tag T' within the
     municipality, and the same nationwide (national articles only, aggregate with a minimum cell size).
     The plan's own citations are left out of its counts."""
     if not tags:
         return {}, {}
-    own_keys = {c.key for c in Citation.objects.filter(plan=plan).only("law_short", "article")}
     own_tags = {t.pk for t in tags}
-    scopes = counts_for_tags(organisation_id=plan.organisation_id, tag_ids=sorted(own_tags))
+    reads = reads or _plan_reads(plan, sorted(own_tags))
+    own_keys = reads.own_keys
     out = []
-    for (pairs, tag_totals), min_cell in zip(scopes, (1, NATIONAL_MIN_CELL), strict=True):
+    for (pairs, tag_totals), min_cell in zip((reads.local, reads.national), (1, NATIONAL_MIN_CELL), strict=True):
         best: dict[str, tuple[float, int, int, str]] = {}  # key -> (share, chosen, out of, tag label)
         for tag in tags:
             total = tag_totals.get(tag.pk, 0) - (1 if tag.pk in own_tags else 0)
@@ -124,14 +202,18 @@ def co_selection_for_plan(*, plan, tags) -> tuple[dict[str, CoSelection], dict[s
 class PlanSuggestions:
     suggestions: list[Suggestion]
     articles: dict[str, object]  # ref -> LegalArticle / LocalArticle
+    # The general grounds panel (Awb 3:2, 3:4, 3:46, 4:84 and a municipality's own general hardship
+    # clause): always shown beside the suggestions, the same for every plan. One entry per article key,
+    # each with its rows (LegalArticle / LocalArticle), first row first.
+    general: list[tuple[str, list[object]]] = field(default_factory=list)
 
 
-def query_for_plan(*, plan, tags) -> PlanQuery:
+def query_for_plan(*, plan, tags, reads: _PlanReads | None = None) -> PlanQuery:
+    reads = reads or _plan_reads(plan, [])
     domains = {t.code for t in tags if t.kind == "life_domain"}
     domains |= {t.life_domain for t in tags if t.life_domain}
-    needs = list(plan.needs.all())
-    domains |= {n.life_domain for n in needs}
-    domains |= {h.life_domain for h in plan.helpers.all()}
+    domains |= {domain for domain, _ in reads.needs}
+    domains |= reads.helper_domains
     breakthrough = " ".join(
         filter(None, [plan.breakthrough_description, plan.breakthrough_obstacle, plan.breakthrough_exception])
     )
@@ -139,7 +221,7 @@ def query_for_plan(*, plan, tags) -> PlanQuery:
         life_domains=tuple(sorted(domains)),
         situation=plan.situation,
         breakthrough=breakthrough,
-        needs=" ".join(n.description for n in needs),
+        needs=" ".join(description for _, description in reads.needs),
         tags=tuple(t.label for t in tags if t.kind != "life_domain"),
     )
 
@@ -148,12 +230,20 @@ def suggestions_for_plan(*, plan, top: int = 10) -> PlanSuggestions:
     """Ranked articles for this plan, recomputed from what block 1 holds now."""
     tags = list(plan.tags.all())
     cached = _cached_index(organisation=plan.organisation)
-    co, national_co = co_selection_for_plan(plan=plan, tags=tags)
+    reads = _plan_reads(plan, sorted(t.pk for t in tags))
+    co, national_co = co_selection_for_plan(plan=plan, tags=tags, reads=reads)
     ranked = cached.index.rank(
-        query_for_plan(plan=plan, tags=tags), top=top, co_selection=co, national_co_selection=national_co
+        query_for_plan(plan=plan, tags=tags, reads=reads), top=top, co_selection=co, national_co_selection=national_co
     )
     articles = {ref: cached.articles[ref] for s in ranked for ref in s.refs}
-    return PlanSuggestions(ranked, articles)
+    return PlanSuggestions(ranked, articles, general_grounds(cached))
+
+
+def general_grounds(cached: "_CachedIndex") -> list[tuple[str, list[object]]]:
+    grouped: dict[str, list[object]] = {}
+    for doc in cached.index.general_grounds():
+        grouped.setdefault(doc.key, []).append(cached.articles[doc.ref])
+    return list(grouped.items())
 
 
 def domain_labels(codes) -> list[str]:
@@ -162,13 +252,19 @@ def domain_labels(codes) -> list[str]:
     return [str(labels.get(code, code)) for code in codes]
 
 
-def suggest_for_case(*, index: ArticleIndex, case: dict, top: int = 10) -> list[str]:
-    """Article keys for one case of the legal-suggestions.yaml format."""
-    query = PlanQuery(
+def case_query(case: dict) -> PlanQuery:
+    return PlanQuery(
         life_domains=tuple(case.get("life_domains") or ()),
         situation=case.get("situation") or "",
         breakthrough=case.get("breakthrough") or "",
         needs=" ".join(case.get("needs") or ()),
         tags=tuple(case.get("tags") or ()),
     )
-    return [s.key for s in index.rank(query, top=top)]
+
+
+def suggest_for_case(*, index: ArticleIndex, case: dict, top: int = 10) -> list[str]:
+    """Article keys for one case of the legal-suggestions.yaml format, as the Legitimiteit page shows them: the
+    ``top`` specific suggestions in rank order, then the general grounds panel (``index.general_grounds()``,
+    the same for every case and always shown beside the list)."""
+    specific = [s.key for s in index.rank(case_query(case), top=top)]
+    return list(dict.fromkeys([*specific, *(a.key for a in index.general_grounds())]))

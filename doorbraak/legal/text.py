@@ -38,11 +38,17 @@ _AGE_18 = re.compile(r"\b18(?:-jarige|-jarig|\+|-)?(?=\W|$)")
 UNSPLITTABLE = frozenset(e.replace(" ", "") for e in FIXED_EXPRESSIONS)
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Lower case, accents removed ('cliënt' -> 'client'), typographic dashes unified, fixed
-    expressions joined into one word."""
+    expressions joined into one word. Cached: a request analyses the same plan text several times."""
     text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = _COMBINING.sub("", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)) if not text.isascii() else text
     text = text.replace("\u2010", "-").replace("\u2013", "-").replace("\u2014", " ")
     text = _AGE_18.sub(" achttien ", text)
     return _FIXED.sub(lambda m: m.group(1).replace(" ", ""), text)
@@ -185,3 +191,18 @@ class Analyser:
         for concept, trigger in self._concepts(text, present, query).items():
             out.setdefault("~" + concept, stem_to_word.get(trigger, trigger))
         return out
+
+
+def char_ngrams(text: str, n: int = 4) -> dict[str, int]:
+    """Counts of the character n-grams of the content words, each word padded with '#' so beginnings and
+    endings count ('#huur', 'uur#'). A second, spelling-tolerant view of a text for the ranker."""
+    counts: dict[str, int] = {}
+    for word in words(text):
+        padded = f"#{word}#"
+        if len(padded) <= n:
+            counts[padded] = counts.get(padded, 0) + 1
+            continue
+        for i in range(len(padded) - n + 1):
+            gram = padded[i : i + n]
+            counts[gram] = counts.get(gram, 0) + 1
+    return counts

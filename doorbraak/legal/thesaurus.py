@@ -6,7 +6,11 @@ matched after normalisation and stemming, so inflections need not be listed. Mul
 when all their words occur in the text. A concept matches on both sides: in the plan text and in the
 article, so "huisuitzetting" in a plan finds an article whose keyword is "ontruiming".
 
-This list is about the language of the field, never about particular cases.
+This list is about the language of the field, never about particular cases. Frozen since issue 11; the rule
+for an entry (docs/legal.md, "Thesaurus: de regel"): general Dutch social-domain language (a synonym, a field
+term or a common lay paraphrase a professional could use in any case), never a fragment of a case narrative,
+a number or period, or a word whose link to the concept depends on one case; a new entry needs a source outside
+the cases (the law base's keywords or situations, common field terms).
 """
 
 # Fixed expressions whose words must not count on their own: "gelijke behandeling" is about equal
@@ -46,7 +50,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "daklozenopvang",
         "geen woning",
         "geen dak",
-        "bank slapen",
+        "bankslaper",
         "slaapplek",
         "geen vaste woonplek",
     ),
@@ -100,7 +104,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "rechtstreekse betaling",
         "inhouden",
         "vaste lasten",
-        "post",
     ),
     "beslag": ("beslag", "loonbeslag", "beslagvrije voet", "deurwaarder", "beslaglegging", "leefgeld"),
     "bestaansminimum": ("bestaansminimum", "rond komen", "rondkomen", "armoede", "minima", "te weinig geld"),
@@ -118,8 +121,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "heffing",
     ),
     "uitstel_betaling": ("uitstel van betaling", "betalingsregeling", "adempauze", "bevriezen", "afkoelingsperiode"),
-    "gift": ("gift", "giften", "voedselbank", "familie helpt"),
-    "vermogen": ("vermogen", "spaargeld", "auto", "bezittingen", "spullen"),
+    "gift": ("gift", "giften", "voedselbank"),
+    "vermogen": ("vermogen", "spaargeld", "bezittingen"),
     # Income
     "geldelijke_steun": (
         "bijzondere bijstand",
@@ -159,7 +162,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "arbeidsverplichtingen",
         "re-integratie",
     ),
-    "zoektermijn": ("zoektermijn", "vier weken", "wachttermijn", "eerst zelf werk zoeken"),
+    "zoektermijn": ("zoektermijn", "wachttermijn"),
     "terugwerkend": ("terugwerkende kracht", "te laat aangevraagd", "met terugwerkende kracht"),
     "studie": ("studie", "student", "studeren", "studiefinanciering", "duo"),
     # Health and care
@@ -219,7 +222,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "medisch": ("huisarts", "medisch", "medische zorg", "ziekenhuis", "ziek"),
     "energie": ("energie", "energierekening", "gas", "stroom", "afsluiting", "afgesloten"),
     "mantelzorg": ("mantelzorg", "mantelzorger", "zorgtaken", "overbelast", "ontlasten"),
-    "respijt": ("respijtzorg", "ontlasting", "adempauze ouders"),
+    "respijt": ("respijtzorg", "ontlasting"),
     "begeleiding": ("begeleiding", "ambulante begeleiding", "dagbesteding", "ondersteuning", "hulp thuis"),
     "pgb": ("pgb", "persoonsgebonden budget", "zelf inkopen"),
     "clientondersteuning": ("clientondersteuning", "clientondersteuner", "onafhankelijke ondersteuning"),
@@ -258,7 +261,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "jeugdbescherming",
         "residentieel",
     ),
-    "jongvolwassene": ("jongvolwassene", "achttien", "meerderjarig", "verjaardag", "jongere", "jongeren", "18-/18+"),
+    "jongvolwassene": ("jongvolwassene", "achttien", "meerderjarig", "jongere", "jongeren", "18-/18+"),
     "kinderopvang": ("kinderopvang", "creche", "dagopvang", "peuteropvang", "gastouder", "dagdelen", "opvang kind"),
     "uithuisplaatsing": ("uithuisplaatsing", "uit huis geplaatst", "ondertoezichtstelling", "ots", "gezinsvoogd"),
     "school": (
@@ -274,7 +277,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "basisschool",
         "passend onderwijs",
         "samenwerkingsverband",
-        "proces-verbaal",
     ),
     # Safety
     "huiselijk_geweld": (
@@ -288,8 +290,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "veilig thuis",
         "onveilig",
     ),
-    "huisverbod": ("huisverbod", "tijdelijk huisverbod", "pleger", "uit huis geplaatst pleger"),
-    "noodopvang": ("noodopvang", "crisisopvang", "spoed", "crisis", "acuut", "tijdelijke plek", "direct"),
+    "huisverbod": ("huisverbod", "tijdelijk huisverbod", "pleger"),
+    "noodopvang": ("noodopvang", "crisisopvang", "spoed", "crisis", "acuut"),
     "gegevens": (
         "privacy",
         "gegevens delen",
@@ -319,7 +321,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "illegaal",
     ),
     # Network
-    "alleen": ("alleenstaand", "eenzaam", "geen familie", "geen kinderen", "niemand", "klein netwerk", "woont alleen"),
+    "alleen": ("alleenstaand", "eenzaam", "geen familie", "klein netwerk", "woont alleen"),
     "bewind_verzoek": ("kantonrechter", "rechter", "verzoek", "aanvragen bij de rechter"),
     # Legal room
     "evenredigheid": (
@@ -361,7 +363,6 @@ QUERY_TRIGGERS: dict[str, tuple[str, ...]] = {
         "geld voor",
     ),
     "uitzondering": (
-        "nooit",
         "geen recht",
         "niet vergoed",
         "mag niet",
@@ -370,7 +371,5 @@ QUERY_TRIGGERS: dict[str, tuple[str, ...]] = {
         "regels",
         "beleid",
         "in plaats van",
-        "ondanks",
-        "toch",
     ),
 }

@@ -6,9 +6,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.exceptions import ConflictError
+from doorbraak.core.forms import add_service_errors
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
 
@@ -22,7 +24,10 @@ from .forms import (
     MotivationForm,
     NationalArticleForm,
 )
+from .models import LocalArticle
 from .suggestions import domain_labels, suggestions_for_plan
+
+CONFIRMED_IMPORTS_KEY = "legal.confirmed_local_imports"  # staged imports this session stored (replay message)
 
 # Legitimacy side of a plan ----------------------------------------------------------------------
 
@@ -46,6 +51,7 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
                 "default_application": DEFAULT_APPLICATION.get(s.kind, Application.MAY),
             }
         )
+    general_grounds = [_general_ground(key, rows, cited_refs) for key, rows in result.general]
     if motivation_form is None:
         motivation_form = MotivationForm(
             initial={"motivation": basis.motivation if basis else "", "version": basis.version if basis else 0}
@@ -58,10 +64,25 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
         "locked": may_edit and not services.legal_side_editable(plan),
         "citations": [(c, CitationUpdateForm(initial={**_citation_initial(c)}, prefix=f"c{c.pk}")) for c in citations],
         "suggestions": suggestions,
+        "general_grounds": general_grounds,
         "applications": Application.choices,
         "motivation_form": motivation_form,
         "legal_basis": basis,
         "closed_arguments": selectors.closed_arguments(),
+    }
+
+
+def _general_ground(key, rows, cited_refs) -> dict:
+    """One article of the always-shown general grounds panel, citable in one click (its first row)."""
+    first = rows[0]
+    prefix = "l" if isinstance(first, LocalArticle) else "n"
+    return {
+        "key": key,
+        "article": first,
+        "ref": f"{prefix}:{first.pk}",
+        "local": prefix == "l",
+        "cited": any(f"{prefix}:{row.pk}" in cited_refs for row in rows),
+        "application": DEFAULT_APPLICATION.get(first.kind, Application.PRINCIPLE),
     }
 
 
@@ -73,7 +94,7 @@ def _citation_initial(citation):
 def plan_legitimacy(request, plan_id):
     """The legitimacy step: suggestions (recomputed from block 1 on every load), citations, motivation."""
     plan = plan_for_user(user=request.user, plan_id=plan_id)
-    audit_record(actor=request.user, organisation=plan.organisation, action="legal.read", obj=plan)
+    audit_record(actor=request.user, organisation=plan.organisation, action=AuditAction.LEGAL_READ, obj=plan)
     context = _legitimacy_context(request, plan)
     template = "legal/plan_legitimacy.html"
     if request.htmx and request.GET.get("partial") == "suggestions":
@@ -269,17 +290,32 @@ def local_retire(request, article_id):
 def local_import(request):
     form = LocalImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        staged = services.local_import_stage(
-            actor=request.user, organisation=request.membership.organisation, text=form.cleaned_data["file"]
-        )
-        return redirect("legal:local_import_preview", import_id=staged.pk)
-    return render(request, "legal/local_import.html", {"form": form})
+        upload = form.cleaned_data["file"]
+        try:
+            staged = services.local_import_stage(
+                actor=request.user,
+                organisation=request.membership.organisation,
+                content=upload.read(),
+                filename=upload.name,
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            return redirect("legal:local_import_preview", import_id=staged.pk)
+    return render(request, "legal/local_import.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @role_required(Role.FUNCTIONAL_ADMIN)
 def local_import_preview(request, import_id):
     organisation = request.membership.organisation
-    staged = selectors.local_import_for_organisation(organisation=organisation, import_id=import_id)
+    confirmed = request.session.get(CONFIRMED_IMPORTS_KEY, [])
+    try:
+        staged = selectors.local_import_for_organisation(organisation=organisation, import_id=import_id)
+    except Http404:
+        if import_id in confirmed:  # the back button or a second click after the import was stored
+            messages.info(request, _("Deze import is al opgeslagen; er is niets dubbel opgeslagen."))
+            return redirect("legal:local_list")
+        raise
     if staged.created_by_id != request.user.pk:
         raise PermissionDenied
     if request.method == "POST":
@@ -288,6 +324,7 @@ def local_import_preview(request, import_id):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
+            request.session[CONFIRMED_IMPORTS_KEY] = [*confirmed[-19:], staged.pk]
             messages.success(
                 request,
                 _("Import opgeslagen: %(created)s nieuw, %(updated)s bijgewerkt, %(unchanged)s ongewijzigd.") % counts,

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from doorbraak.accounts import throttle
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 
 from .constants import Role
@@ -55,7 +57,11 @@ def team_create(*, actor, organisation: Organisation, name: str, district: Distr
     team.full_clean()
     team.save()
     audit_record(
-        actor=actor, organisation=organisation, action="team.create", obj=team, district=district and district.pk
+        actor=actor,
+        organisation=organisation,
+        action=AuditAction.TEAM_CREATE,
+        obj=team,
+        district=district and district.pk,
     )
     return team
 
@@ -72,7 +78,11 @@ def team_update(*, actor, team: Team, name: str, district: District | None) -> T
     team.full_clean()
     team.save()
     audit_record(
-        actor=actor, organisation=team.organisation, action="team.update", obj=team, district=district and district.pk
+        actor=actor,
+        organisation=team.organisation,
+        action=AuditAction.TEAM_UPDATE,
+        obj=team,
+        district=district and district.pk,
     )
     return team
 
@@ -85,7 +95,7 @@ def district_create(*, actor, organisation: Organisation, name: str) -> District
     district = District(organisation=organisation, name=name)
     district.full_clean()
     district.save()
-    audit_record(actor=actor, organisation=organisation, action="district.create", obj=district)
+    audit_record(actor=actor, organisation=organisation, action=AuditAction.DISTRICT_CREATE, obj=district)
     return district
 
 
@@ -97,7 +107,7 @@ def district_update(*, actor, district: District, name: str) -> District:
     district.name = name
     district.full_clean()
     district.save()
-    audit_record(actor=actor, organisation=district.organisation, action="district.update", obj=district)
+    audit_record(actor=actor, organisation=district.organisation, action=AuditAction.DISTRICT_UPDATE, obj=district)
     return district
 
 
@@ -142,7 +152,7 @@ def user_create(
     audit_record(
         actor=actor,
         organisation=organisation,
-        action="membership.create",
+        action=AuditAction.MEMBERSHIP_CREATE,
         obj=membership,
         user=user.pk,
         role=role,
@@ -167,7 +177,7 @@ def membership_update(*, actor, membership: Membership, role: str, team: Team | 
     audit_record(
         actor=actor,
         organisation=membership.organisation,
-        action="membership.update",
+        action=AuditAction.MEMBERSHIP_UPDATE,
         obj=membership,
         user=membership.user_id,
         from_role=old_role,
@@ -192,7 +202,7 @@ def membership_set_active(*, actor, membership: Membership, active: bool) -> Mem
     audit_record(
         actor=actor,
         organisation=membership.organisation,
-        action="membership.activate" if active else "membership.deactivate",
+        action=AuditAction.MEMBERSHIP_ACTIVATE if active else AuditAction.MEMBERSHIP_DEACTIVATE,
         obj=membership,
         user=user.pk,
     )
@@ -201,15 +211,17 @@ def membership_set_active(*, actor, membership: Membership, active: bool) -> Mem
 
 @transaction.atomic
 def membership_reset_password(*, actor, membership: Membership) -> str:
-    """Give the user a new one-time password (returned once, to show on screen; never stored in plain)."""
+    """Give the user a new one-time password (returned once, to show on screen; never stored in plain). A sign-in
+    back-off for the account ends: the new password works right away."""
     password = generate_one_time_password()
     user = membership.user
     user.set_password(password)
     user.save(update_fields=["password"])
+    throttle.reset_account(user.email)
     audit_record(
         actor=actor,
         organisation=membership.organisation,
-        action="membership.password_reset",
+        action=AuditAction.MEMBERSHIP_PASSWORD_RESET,
         obj=membership,
         user=user.pk,
     )
@@ -266,7 +278,7 @@ def organisation_update_settings(
     audit_record(
         actor=actor,
         organisation=organisation,
-        action="organisation.update",
+        action=AuditAction.ORGANISATION_UPDATE,
         obj=organisation,
         primary_colour=primary_colour,
         plan_horizon_months=plan_horizon_months,
@@ -302,7 +314,7 @@ def organisation_create(
     organisation = Organisation(name=name, slug=slug, display_name=display_name.strip(), primary_colour=primary_colour)
     organisation.full_clean()
     organisation.save()
-    audit_record(actor=actor, organisation=organisation, action="organisation.create", obj=organisation)
+    audit_record(actor=actor, organisation=organisation, action=AuditAction.ORGANISATION_CREATE, obj=organisation)
     try:
         membership, password = user_create(
             actor=actor,

@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError, TransitionError
 
@@ -80,7 +81,11 @@ def plan_create(*, actor, household, team=None, creation_token: uuid.UUID | None
     plan.full_clean()
     plan.save()
     audit_record(
-        actor=actor, organisation=plan.organisation, action="plan.create", obj=plan, household=str(household.pk)
+        actor=actor,
+        organisation=plan.organisation,
+        action=AuditAction.PLAN_CREATE,
+        obj=plan,
+        household=str(household.pk),
     )
     return plan
 
@@ -104,7 +109,7 @@ def plan_update_section(*, actor, plan: Plan, section: str, data: dict, version:
     setattr(plan, version_field, stored_version + 1)
     plan.full_clean()
     plan.save(update_fields=[*fields, version_field, *_touch(plan)])
-    audit_record(actor=actor, organisation=plan.organisation, action="plan.update", obj=plan, section=section)
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.PLAN_UPDATE, obj=plan, section=section)
     return plan
 
 
@@ -117,7 +122,7 @@ def plan_set_tags(*, actor, plan: Plan, tags: list[Tag], version: int) -> Plan:
     plan.tags.set(tags)
     plan.tags_version += 1
     plan.save(update_fields=["tags_version", *_touch(plan)])
-    audit_record(actor=actor, organisation=plan.organisation, action="plan.update", obj=plan, section="tags")
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.PLAN_UPDATE, obj=plan, section="tags")
     return plan
 
 
@@ -142,7 +147,7 @@ def plan_item_add(*, actor, plan: Plan, kind: str, data: dict, creation_token: u
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="plan.update",
+        action=AuditAction.PLAN_UPDATE,
         obj=plan,
         section=kind,
         item=item.pk,
@@ -168,7 +173,7 @@ def plan_item_update(*, actor, item, data: dict, version: int):
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="plan.update",
+        action=AuditAction.PLAN_UPDATE,
         obj=plan,
         section=kind,
         item=item.pk,
@@ -193,7 +198,7 @@ def plan_item_delete(*, actor, item, version: int) -> None:
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="plan.update",
+        action=AuditAction.PLAN_UPDATE,
         obj=plan,
         section=kind,
         item=item_pk,
@@ -232,7 +237,7 @@ def plan_transition(*, actor, plan: Plan, to_status: str, reason: str = "") -> P
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="plan.status",
+        action=AuditAction.PLAN_STATUS,
         obj=plan,
         from_status=from_status,
         to_status=to_status,
@@ -242,7 +247,7 @@ def plan_transition(*, actor, plan: Plan, to_status: str, reason: str = "") -> P
 
 def plan_record_read(*, actor, plan: Plan) -> None:
     """Log that a user viewed a plan (personal data)."""
-    audit_record(actor=actor, organisation=plan.organisation, action="plan.read", obj=plan)
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.PLAN_READ, obj=plan)
 
 
 @transaction.atomic
@@ -251,7 +256,7 @@ def tag_create(*, actor, kind: str, code: str, label: str, life_domain: str = ""
     tag = Tag(kind=kind, code=code, label=label, life_domain=life_domain)
     tag.full_clean()
     tag.save()
-    audit_record(actor=actor, organisation=None, action="tag.create", obj=tag, kind=kind, code=code)
+    audit_record(actor=actor, organisation=None, action=AuditAction.TAG_CREATE, obj=tag, kind=kind, code=code)
     return tag
 
 
@@ -261,5 +266,7 @@ def tag_set_active(*, actor, tag: Tag, is_active: bool) -> Tag:
     if tag.is_active != is_active:
         tag.is_active = is_active
         tag.save(update_fields=["is_active"])
-        audit_record(actor=actor, organisation=None, action="tag.update", obj=tag, code=tag.code, active=int(is_active))
+        audit_record(
+            actor=actor, organisation=None, action=AuditAction.TAG_UPDATE, obj=tag, code=tag.code, active=int(is_active)
+        )
     return tag

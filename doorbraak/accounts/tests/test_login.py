@@ -76,22 +76,22 @@ def test_deactivated_user_sees_inactive_message(client, professional, functional
 
 
 def test_brute_force_lock_after_repeated_failures(client, professional, password):
-    for _ in range(throttle.MAX_FAILURES):
+    for _ in range(throttle.rule(throttle.ACCOUNT).free):
         _post(client, professional.email, "fout-wachtwoord-123")
     response = _post(client, professional.email, password)  # even the right password is refused for a while
     assert response.status_code == 200
     assert "te vaak een verkeerd wachtwoord" in response.content.decode()
     assert "_auth_user_id" not in client.session
-    throttle.reset(professional.email)
+    throttle.reset_account(professional.email)
     assert _post(client, professional.email, password).status_code == 302
 
 
 def test_successful_login_resets_the_counter(client, professional, password):
-    for _ in range(throttle.MAX_FAILURES - 1):
+    for _ in range(throttle.rule(throttle.ACCOUNT).free - 1):
         _post(client, professional.email, "fout-wachtwoord-123")
     assert _post(client, professional.email, password).status_code == 302
-    assert not throttle.is_locked(professional.email)
-    assert cache.get(throttle._key(professional.email)) is None
+    assert not throttle.wait(email=professional.email, ip=None)
+    assert throttle.failures(throttle.ACCOUNT, professional.email) == 0
 
 
 def test_logout_is_post_only(login, professional):

@@ -108,3 +108,11 @@ def test_who_viewed_this_object_is_answered_within_the_municipality_only(profess
     audit_record(actor=None, organisation=other_org, action=AuditAction.HOUSEHOLD_READ, obj=household)
     events = list(events_for_object(organisation=org, obj=household))
     assert [(e.actor, e.organisation) for e in events] == [(professional, org)]
+
+
+def test_an_event_without_an_object_stores_empty_type_and_id(org):
+    """A failed sign-in for an unknown address has no object; the typed address is not stored anywhere."""
+    event = audit_record(actor=None, organisation=None, action=AuditAction.SIGNIN_FAILURE, obj=None, reason="invalid")
+    event.refresh_from_db()
+    assert (event.object_type, event.object_id, event.organisation) == ("", "", None)
+    assert event.extra == {"reason": "invalid"}

@@ -8,7 +8,9 @@ import pytest
 from django.urls import reverse
 
 from doorbraak.costs.forms import MarkPaidForm, SheetForm, TariffUploadForm
+from doorbraak.costs.selectors.plan_return import suggestions_for_plan
 from doorbraak.plans.constants import PlanStatus
+from doorbraak.plans.models import Tag
 
 pytestmark = pytest.mark.django_db
 
@@ -82,9 +84,6 @@ def test_suggestion_rules_table_shows_tag_labels(national_admin, login):
 
 
 def test_suggestion_reason_names_tag_labels(plan):
-    from doorbraak.costs.selectors import suggestions_for_plan
-    from doorbraak.plans.models import Tag
-
     plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"))
     reasons = [s.reason for s in suggestions_for_plan(plan=plan) if s.origin == "rule"]
     assert reasons and all("Dreigende ontruiming" in r and "dreigende_ontruiming" not in r for r in reasons)

@@ -4,14 +4,19 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from doorbraak.costs.models import CostLine, PriceItem
+from doorbraak.costs.models import CostLine, PriceItem, Tariff, TariffSet
 from doorbraak.costs.presentation import line_rows, rows_html
-from doorbraak.costs.selectors import line_values_for_plan, plan_results
+from doorbraak.costs.selectors.plan_return import line_values_for_plan, plan_results
+from doorbraak.costs.services import plan_return as services
+from doorbraak.households.tests.factories import HouseholdFactory
 from doorbraak.plans.constants import PlanStatus
+from doorbraak.plans.models import Tag
+from doorbraak.plans.tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +52,6 @@ def page_queries(client, plan) -> int:
 
 
 def test_query_count_does_not_grow_with_lines(plan, professional, login):
-    from doorbraak.plans.models import Tag
-
     plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"))  # suggestions are computed too
     client = login(professional)
     make_lines(plan, 3)
@@ -58,6 +61,137 @@ def test_query_count_does_not_grow_with_lines(plan, professional, login):
     with CaptureQueriesContext(connection) as ctx:
         client.get(reverse("costs:plan_return", args=[plan.pk]) + "?partial=results", HTTP_HX_REQUEST="true")
     assert len(ctx.captured_queries) < few
+
+
+def make_mixed_lines(plan, count, *, scenarios=("current", "threatening", "plan", "realised")):
+    """``count`` lines spread over ``scenarios``: price-list items, the municipality's own tariff and free
+    lines; every other plan line paid from the Doorbraakbudget."""
+    tariff_set = TariffSet.objects.create(
+        organisation=plan.organisation, kind="municipal", name="Inkoop", created_by=plan.owner
+    )
+    own = Tariff.objects.create(
+        tariff_set=tariff_set,
+        organisation=plan.organisation,
+        code="eigen_post",
+        name="Eigen post",
+        unit="uur",
+        amount=Decimal("12.00"),
+        funding_stream="wmo",
+        valid_from="2020-01-01",
+    )
+    items = list(PriceItem.objects.order_by("code")[:5])
+    lines = []
+    for i in range(count):
+        kind = i % 3
+        scenario = scenarios[i % len(scenarios)]
+        budget = scenario == "plan" and i % 2 == 0
+        lines.append(
+            CostLine(
+                plan=plan,
+                organisation=plan.organisation,
+                scenario=scenario,
+                item=items[i % 5] if kind == 0 else None,
+                tariff=own if kind == 1 else None,
+                description="Vrije regel" if kind == 2 else "",
+                quantity=Decimal(i + 1),
+                quantity_high=Decimal(i + 2) if i % 2 else None,
+                probability=Decimal("0.5") if scenario == "threatening" else Decimal("1"),
+                unit_price=Decimal("10.00"),
+                price_origin=["national", "tariff", "free"][kind],
+                price_source="Bron",
+                funding_stream=items[i % 5].funding_stream if kind == 0 else "wmo",
+                cashable=bool(i % 2),
+                paid_from_budget=budget,
+                budget_status="committed" if budget else "",
+            )
+        )
+    CostLine.objects.bulk_create(lines)
+
+
+def count_queries(request) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = request()
+    assert response.status_code in (200, 302), response.status_code
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("status", [PlanStatus.CONCEPT, PlanStatus.IN_PROGRESS])
+def test_page_and_partials_queries_do_not_grow_with_lines(plan, professional, login, status):
+    """The page, and the two parts HTMX reloads, with 1 and with 20 lines over the four scenarios."""
+    plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"))  # suggestions are computed too
+    plan.status = status
+    plan.save()
+    client = login(professional)
+    url = reverse("costs:plan_return", args=[plan.pk])
+    requests = {
+        "page": lambda: client.get(url),
+        "results": lambda: client.get(url + "?partial=results", HTTP_HX_REQUEST="true"),
+        "workspace": lambda: client.get(url + "?partial=workspace", HTTP_HX_REQUEST="true"),
+    }
+    counts = {}
+    for count in (1, 20):
+        CostLine.objects.filter(plan=plan).delete()
+        TariffSet.objects.filter(organisation=plan.organisation).delete()
+        make_mixed_lines(plan, count)
+        counts[count] = {name: count_queries(request) for name, request in requests.items()}
+    assert counts[1] == counts[20]
+    assert counts[20]["results"] < counts[20]["page"]
+
+
+def htmx_change_queries(client, plan) -> dict[str, int]:
+    """The queries of each HTMX form and change on the return page of ``plan`` (its first current line)."""
+    line = CostLine.objects.filter(plan=plan, scenario="current").first()
+    line_url = reverse("costs:line_edit", args=[plan.pk, line.pk])
+    add_url = reverse("costs:line_add", args=[plan.pk])
+    edit = {
+        "scenario": "current",
+        "item": line.item_id,  # a price-list line with a manual price, so "reprice" has work to do
+        "description": "Gewijzigd",
+        "quantity": "2",
+        "probability": "1",
+        "manual_price": "3",
+        "manual_reason": "Offerte",
+        "funding_stream": "wmo",
+        "version": "0",
+    }
+    add = {"scenario": "plan", "description": "Nieuw", "quantity": "1", "probability": "1", "manual_price": "2"}
+    add["funding_stream"] = "wmo"
+    item = PriceItem.objects.order_by("code").first()
+    suggestion = {"item": item.pk, "scenario": "plan", "quantity": "1", "probability": "1"}
+    settings = {"reference_date": "2025-03-01", "horizon_months": 12, "version": 0}
+    steps = [
+        ("edit form", "get", line_url, None),
+        ("add form", "get", add_url, None),
+        ("edit", "post", line_url, edit),
+        ("add", "post", add_url, add),
+        ("suggestion", "post", reverse("costs:suggestion_add", args=[plan.pk]), suggestion),
+        ("reprice", "post", reverse("costs:line_reprice", args=[plan.pk, line.pk]), {"version": 1}),
+        ("copy", "post", reverse("costs:scenario_copy", args=[plan.pk]), None),
+        ("settings", "post", reverse("costs:sheet_update", args=[plan.pk]), settings),
+        ("delete", "post", reverse("costs:line_delete", args=[plan.pk, line.pk]), {"version": 2}),
+    ]
+    counts = {}
+    for name, method, url, data in steps:
+        with CaptureQueriesContext(connection) as ctx:
+            response = getattr(client, method)(url, data, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200, name
+        assert "utrecht-alert--error" not in response.content.decode(), name
+        counts[name] = len(ctx.captured_queries)
+    return counts
+
+
+def test_htmx_changes_queries_do_not_grow_with_lines(professional, login):
+    """Every HTMX change re-renders the workspace; its queries do not depend on the number of lines
+    (copying a scenario included)."""
+    client = login(professional)
+    counts = {}
+    for count in (1, 20):
+        household = HouseholdFactory(team=professional.membership.team, created_by=professional)
+        plan = PlanFactory(household=household, owner=professional)
+        make_mixed_lines(plan, count, scenarios=("current", "plan"))
+        counts[count] = htmx_change_queries(client, plan)
+        assert CostLine.objects.filter(plan=plan, scenario="threatening").count() == (count + 1) // 2
+    assert counts[1] == counts[20]
 
 
 def test_rows_are_read_only_with_one_edit_link_each(plan, professional, login):
@@ -210,10 +344,6 @@ def test_creation_token_makes_double_submit_harmless(plan, professional, login):
     ],
 )
 def test_services_lock_lines_by_status(plan, professional, status, scenario, allowed):
-    from django.core.exceptions import ValidationError
-
-    from doorbraak.costs import services
-
     make_lines(plan, 1, scenario=scenario, description="Regel")
     line = CostLine.objects.get(plan=plan)
     plan.status = status

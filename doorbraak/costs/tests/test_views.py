@@ -4,12 +4,20 @@ import uuid
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from doorbraak.audit.models import AuditEvent
 from doorbraak.costs.constants import PriceOrigin, Scenario
 from doorbraak.costs.models import CostLine, DoorbraakBudget, ItemPrice, PriceItem, SuggestionRule, Tariff, TariffSet
+from doorbraak.costs.selectors.ledger import ledger as ledger_data
+from doorbraak.costs.selectors.plan_return import costs_side_complete, plan_results
+from doorbraak.households.tests.factories import HouseholdFactory
 from doorbraak.plans.constants import PlanStatus
+from doorbraak.plans.models import Tag
+from doorbraak.plans.tests.factories import HelperFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -236,8 +244,6 @@ def test_price_in_plan_not_changed_by_new_price(plan, professional, national_adm
 
 
 def test_prefill_current_from_helpers_and_copy(plan, professional, outsider, manager, login):
-    from doorbraak.plans.tests.factories import HelperFactory
-
     HelperFactory(plan=plan, agency="Bewindvoerder Jansen", role="Beschermingsbewind", life_domain="schulden")
     HelperFactory(plan=plan, agency="Woningcorporatie", role="Verhuurder", life_domain="wonen")
     url = reverse("costs:scenario_prefill", args=[plan.pk])
@@ -257,8 +263,6 @@ def test_prefill_current_from_helpers_and_copy(plan, professional, outsider, man
 
 
 def test_suggestions_from_tags(plan, professional, outsider, manager, login):
-    from doorbraak.plans.models import Tag
-
     plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"))
     page = login(professional).get(reverse("costs:plan_return", args=[plan.pk])).content.decode()
     assert "Kosten van een huisuitzetting voor de verhuurder" in page
@@ -288,8 +292,6 @@ def test_sheet_update(plan, professional, outsider, manager, login):
 
 # --- costs_side_complete / plan_results contract ------------------------------------------------------------
 def test_selectors_contract(plan, professional, login):
-    from doorbraak.costs.selectors import costs_side_complete, plan_results
-
     assert not costs_side_complete(plan=plan)
     client = login(professional)
     add_line(
@@ -448,8 +450,6 @@ def test_budget_and_ledger(
     assert login(doorbraakteam).post(pay, {"paid_at": f"{year}-06-01"}).status_code == 302
     line.refresh_from_db()
     assert line.budget_status == "paid"
-    from doorbraak.costs.selectors import ledger as ledger_data
-
     data = ledger_data(user=doorbraakteam, organisation=plan.organisation, year=year)
     assert data["totals"]["spent"] == Decimal("3200.00")
     assert data["remaining"] == Decimal("46800.00")
@@ -469,3 +469,56 @@ def test_mark_paid_other_municipality_404(outsider_plan, outsider, other_org, lo
         budget_status="committed",
     )
     assert login(doorbraakteam).post(reverse("costs:ledger_mark_paid", args=[line.pk])).status_code == 404
+
+
+def test_ledger_queries_do_not_grow_with_lines(professional, team_lead, doorbraakteam, login):
+    """The ledger with 1 and with 20 budget lines (over 1 and 4 plans, named by item, tariff or description):
+    the same number of queries for a team lead (rows with links) and the Doorbraakteam (pay forms)."""
+    organisation = professional.membership.organisation
+    tariff_set = TariffSet.objects.create(organisation=organisation, kind="municipal", name="T", created_by=team_lead)
+    own = Tariff.objects.create(
+        tariff_set=tariff_set,
+        organisation=organisation,
+        code="eigen",
+        name="Eigen post",
+        unit="uur",
+        amount=Decimal("5.00"),
+        funding_stream="wmo",
+        valid_from="2020-01-01",
+    )
+    year = timezone.localdate().year
+
+    def make_budget_lines(count, plans):
+        for i in range(count):
+            CostLine.objects.create(
+                plan=plans[i % len(plans)],
+                organisation=organisation,
+                scenario="plan",
+                item=item("jw_ots") if i % 3 == 0 else None,
+                tariff=own if i % 3 == 1 else None,
+                description="Vrij" if i % 3 == 2 else "",
+                quantity=1,
+                unit_price=Decimal("10.00"),
+                price_origin="national",
+                funding_stream="wmo",
+                paid_from_budget=True,
+                budget_status="paid" if i % 2 else "committed",
+                paid_at=timezone.localdate() if i % 2 else None,
+            )
+
+    def queries(user):
+        client = login(user)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(reverse("costs:ledger") + f"?jaar={year}").status_code == 200
+        return len(ctx.captured_queries)
+
+    counts = {}
+    for count, plan_count in ((1, 1), (20, 4)):
+        CostLine.objects.all().delete()
+        plans = []
+        for _i in range(plan_count):
+            household = HouseholdFactory(team=professional.membership.team, created_by=professional)
+            plans.append(PlanFactory(household=household, owner=professional, status=PlanStatus.APPROVED))
+        make_budget_lines(count, plans)
+        counts[count] = {"team lead": queries(team_lead), "doorbraakteam": queries(doorbraakteam)}
+    assert counts[1] == counts[20]

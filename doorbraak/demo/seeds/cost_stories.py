@@ -530,7 +530,7 @@ def story_amount(*texts: str) -> Decimal | None:
 
 
 def lines_for(story: str, *, amount: Decimal | None, scale: Decimal = Decimal("1")) -> list[dict]:
-    """The specs for ``doorbraak.costs.services.seed_plan_lines`` of one household following ``story``.
+    """The specs for ``seeds.costs.seed_plan_lines`` of one household following ``story``.
 
     ``amount`` fills the ``AMOUNT`` prices (without one those lines are left out); ``scale`` varies the
     volume of help per household (hours, days, contacts: quantities above 4), so households sharing a story

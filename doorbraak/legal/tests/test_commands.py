@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from doorbraak.legal.constants import CSV_COLUMNS
 from doorbraak.legal.models import LegalArticle
-from doorbraak.legal.ranking import evaluate
+from doorbraak.legal.ranking import cross_validate, evaluate
 
 DATA = Path(__file__).parent / "data"
 HEADER = ",".join(CSV_COLUMNS)
@@ -25,13 +25,20 @@ def cases(name):
     return yaml.safe_load((DATA / name).read_text())["cases"]
 
 
+def general_keys() -> list[str]:
+    from doorbraak.legal.suggestions import article_index
+
+    return [a.key for a in article_index().general_grounds()]
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("name", "min_recall", "min_hit"),
     [
         ("legal-suggestions.yaml", 0.85, 0.9),
         # Held-out floors sit a few points under the measured scores (0.871 / 0.718, hit@3 1.0), so a
-        # regression on cases the ranker was not tuned on shows up.
+        # regression on cases the ranker was not tuned on shows up. Since issue 11 recall@10 counts the
+        # always-shown general grounds panel (Awb 3:2, 3:4, 3:46, 4:84) as shown: now 0.874 / 0.840 / 0.914.
         ("legal-suggestions-heldout.yaml", 0.8, 0.85),
         ("legal-suggestions-heldout2.yaml", 0.68, 0.9),
     ],
@@ -40,10 +47,45 @@ def test_suggest_articles_quality(name, min_recall, min_hit):
     output = json.loads(run("suggest_articles", "--case-file", str(DATA / name), "--top", "10", "--format", "json"))
     expected = {c["id"]: c["expected"] for c in cases(name)}
     assert set(output) == set(expected)
-    assert all(len(keys) == 10 for keys in output.values())
-    scores = evaluate(output, expected)
+    general = general_keys()
+    for keys in output.values():
+        # the ten specific suggestions, then the always-shown general grounds panel, as on the page
+        assert len(keys[:10]) == 10 and not set(keys[:10]) & set(general)
+        assert keys[10:] == list(dict.fromkeys(general))
+    scores = evaluate(output, expected, general)
     assert scores["recall@10"] >= min_recall, scores
     assert scores["hit@3"] >= min_hit, scores
+
+
+DEVELOPMENT = ("legal-suggestions.yaml", "legal-suggestions-more.yaml")
+
+
+@pytest.mark.django_db
+def test_cross_validated_quality_on_the_50_development_cases():
+    """The guard of issue 11: mean over 5 deterministic folds of the 50 development cases. Measured
+    0.826 (sd 0.035) / hit@3 0.98; the floor sits under it. The nested cross-validation that chose the
+    settings (bench/tune_legal_ranking.py) estimates 0.789 on unseen cases; the target is 0.9."""
+    args = [a for name in DEVELOPMENT for a in ("--case-file", str(DATA / name))]
+    output = json.loads(run("suggest_articles", *args, "--top", "10", "--format", "json"))
+    expected = {c["id"]: c["expected"] for name in DEVELOPMENT for c in cases(name)}
+    assert len(expected) == 50 and set(output) == set(expected)
+    summary = cross_validate(output, expected, k=5, always_shown=general_keys()).summary()
+    assert summary["recall@10"] >= 0.8, summary
+    assert summary["hit@3"] >= 0.95, summary
+
+
+@pytest.mark.django_db
+def test_evaluate_prints_per_fold_figures():
+    err = StringIO()
+    args = [a for name in DEVELOPMENT for a in ("--case-file", str(DATA / name))]
+    call_command("suggest_articles", *args, "--evaluate", stdout=StringIO(), stderr=err)
+    text = err.getvalue()
+    assert all(f"fold {n}:" in text for n in range(1, 6)), text
+    assert "gemiddelde over 5 folds: recall@10" in text and "Awb 4:84" in text
+    # Deterministic folds: the same split on every run.
+    err2 = StringIO()
+    call_command("suggest_articles", *args, "--evaluate", stdout=StringIO(), stderr=err2)
+    assert err2.getvalue() == text
 
 
 @pytest.mark.django_db
@@ -142,3 +184,22 @@ def test_import_law_xml_rejects_bad_files(tmp_path, content, message):
 def test_import_law_xml_wrong_bwb_id():
     with pytest.raises(CommandError, match="niet BWBR0015703"):
         run("import_law_xml", "--file", str(DATA / "awb-toestand-fragment.xml"), "--bwb-id", "BWBR0015703")
+
+
+@pytest.mark.django_db
+def test_load_reports_changes_of_situations_and_plain_language(tmp_path):
+    """The optional columns situations and plain_language are loaded and a change of them is reported."""
+    header = HEADER + ",situations,plain_language"
+    base = "Awb,Algemene wet bestuursrecht,BWBR0005537,3:2,,Kop,Ruimte.,algemeen,onderzoek,beginsel,,yes"
+    path = tmp_path / "base.csv"
+    path.write_text(f'{header}\n{base},"Niemand heeft met haar gesproken. De brief is standaard.",Eerst luisteren.\n')
+    assert "bijgewerkt: 1" in run("load_legal_articles", "--file", str(path))
+    awb = LegalArticle.objects.get(law_short="Awb", article="3:2")
+    assert awb.situations.startswith("Niemand heeft") and awb.plain_language == "Eerst luisteren."
+    assert "ongewijzigd: 1" in run("load_legal_articles", "--file", str(path))
+    path.write_text(f'{header}\n{base},"Niemand heeft met haar gesproken.",Eerst luisteren.\n')
+    assert "bijgewerkt: 1" in run("load_legal_articles", "--file", str(path))
+    # Without the columns the file still loads (they are optional) and leaves the texts empty.
+    path.write_text(f"{HEADER}\n{base}\n")
+    assert "bijgewerkt: 1" in run("load_legal_articles", "--file", str(path))
+    assert LegalArticle.objects.get(law_short="Awb", article="3:2").situations == ""

@@ -114,3 +114,32 @@ def test_co_selection_reads_local_and_national_scopes(plan, team, professional):
     citation_delete(actor=professional, citation=Citation.objects.filter(national_article=pw48).first())
     local, national = co_selection_for_plan(plan=plan, tags=[rent])
     assert local["Pw 48"].chosen == 4 and "Pw 48" not in national
+
+
+def test_one_round_trip_reads_what_the_separate_queries_read(plan, team, professional, outsider):
+    """suggestions._plan_reads (one UNION ALL) returns the same counts as coselection.counts_for_tags, the
+    plan's own cited keys, its needs in order and its helpers' domains."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doorbraak.legal.coselection import counts_for_tags
+    from doorbraak.legal.suggestions import _plan_reads
+    from doorbraak.plans.tests.factories import NeedFactory
+
+    rent = Tag.objects.get(kind="problem", code="huurachterstand")
+    set_tags(professional, plan, [rent])
+    for key in ("Pw 48", "Pw 35"):
+        earlier = new_plan(team, professional)
+        set_tags(professional, earlier, [rent])
+        citation_add(actor=professional, plan=earlier, article=article(key), application="may")
+    citation_add(actor=professional, plan=plan, article=article("Pw 48"), application="may")
+    NeedFactory(plan=plan, life_domain="wonen", description="Eerst.")
+    NeedFactory(plan=plan, life_domain="schulden", description="Daarna.")
+    with CaptureQueriesContext(connection) as ctx:
+        reads = _plan_reads(plan, [rent.pk])
+    assert len(ctx.captured_queries) == 1
+    local, national = counts_for_tags(organisation_id=plan.organisation_id, tag_ids=[rent.pk])
+    assert (reads.local, reads.national) == (local, national)
+    assert reads.own_keys == {"Pw 48"}
+    assert reads.needs == [("wonen", "Eerst."), ("schulden", "Daarna.")]
+    assert _plan_reads(plan, []).local == ({}, {})

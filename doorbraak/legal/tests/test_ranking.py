@@ -3,8 +3,20 @@
 import pytest
 
 from doorbraak.legal.drafting import DraftItem, draft_motivation
-from doorbraak.legal.ranking import ArticleDoc, ArticleIndex, CoSelection, PlanQuery, evaluate, hit_at, recall_at
-from doorbraak.legal.text import Analyser, stem, words
+from doorbraak.legal.ranking import (
+    ArticleDoc,
+    ArticleIndex,
+    CoSelection,
+    PlanQuery,
+    cross_validate,
+    evaluate,
+    folds,
+    hit_at,
+    is_general_ground,
+    nested_cross_validate,
+    recall_at,
+)
+from doorbraak.legal.text import Analyser, char_ngrams, stem, words
 
 DOCS = [
     ArticleDoc(
@@ -118,14 +130,88 @@ def test_rows_of_one_article_are_one_suggestion(index):
     assert keys.count("Wet BRP 2.41") == 1
 
 
-def test_general_grounds_take_the_last_places(index):
-    result = [s.key for s in index.rank(PlanQuery(("schulden", "wonen"), "Ontruiming", "moratorium"), top=4)]
+def test_general_grounds_are_a_fixed_panel_not_ranked(index):
+    """Issue 11 replaced the forced 'general ground' slots: Awb 4:84 and 3:4 (principle or hardship clause
+    with only the domain 'algemeen') leave the list for the panel; Gw 1 (a right) is ranked on merit."""
+    result = [s.key for s in index.rank(PlanQuery(("schulden", "wonen"), "Ontruiming", "moratorium"), top=None)]
     assert result[0] == "Fw 287b"
-    assert {"Awb 4:84", "Awb 3:4", "Gw 1"} <= set(result)
+    assert "Awb 4:84" not in result and "Awb 3:4" not in result and "Gw 1" in result
+    assert [a.key for a in index.general_grounds()] == ["Awb 3:4", "Awb 4:84"]
+    assert len(index) == len(DOCS)
+
+
+@pytest.mark.parametrize(
+    ("kind", "domains", "general"),
+    [
+        ("beginsel", ("algemeen",), True),
+        ("hardheidsclausule", ("algemeen",), True),
+        ("hardheidsclausule", ("algemeen", "wonen"), False),
+        ("grondrecht", ("algemeen",), False),
+        ("voorziening", ("algemeen",), False),
+    ],
+)
+def test_which_articles_are_general_grounds(kind, domains, general):
+    assert is_general_ground(ArticleDoc("n:9", "X 1", "X 1", "Kop", "Tekst.", kind, domains)) is general
+
+
+def test_kind_has_no_prior():
+    """Two articles that differ only in kind score the same."""
+    docs = [
+        ArticleDoc(
+            "n:1", "A 1", "A 1", "Kwijtschelding", "Kwijtschelding van belasting.", "bevoegdheid", ("schulden",)
+        ),
+        ArticleDoc("n:2", "B 1", "B 1", "Kwijtschelding", "Kwijtschelding van belasting.", "grondrecht", ("schulden",)),
+    ]
+    ranked = ArticleIndex(docs).rank(PlanQuery(("schulden",), "Kwijtschelding nodig.", ""), top=None)
+    assert ranked[0].score == ranked[1].score
+
+
+SITUATION_DOCS = [
+    ArticleDoc(
+        "n:1",
+        "Pw 52",
+        "Pw 52",
+        "Voorschot",
+        "Het college verstrekt een voorschot op de bijstand.",
+        "plicht_tot_maatwerk",
+        ("inkomen",),
+        ("voorschot",),
+        situations="Iemand heeft de aanvraag gedaan maar krijgt pas over weken geld. Er is geen eten in huis.",
+    ),
+    ArticleDoc("n:2", "Pw 35", "Pw 35", "Bijzondere bijstand", "Noodzakelijke kosten.", "voorziening", ("inkomen",)),
+]
+
+
+def test_situations_are_searched_and_the_matching_sentence_is_the_reason():
+    index = ArticleIndex(SITUATION_DOCS)
+    ranked = index.rank(PlanQuery(("inkomen",), "Ze heeft geen eten in huis sinds de aanvraag.", ""), top=None)
+    assert ranked[0].key == "Pw 52"
+    assert ranked[0].situation == "Er is geen eten in huis."
+    assert ranked[1].situation == ""  # no situations text: no sentence
+
+
+def test_empty_situations_are_harmless():
+    docs = [ArticleDoc(*d.__dict__.values()) for d in SITUATION_DOCS]  # same rows
+    docs[0] = ArticleDoc("n:1", "Pw 52", "Pw 52", "Voorschot", "Voorschot op de bijstand.", "bevoegdheid", ("inkomen",))
+    ranked = ArticleIndex(docs).rank(PlanQuery(("inkomen",), "Voorschot nodig.", ""), top=None)
+    assert ranked[0].key == "Pw 52" and ranked[0].situation == ""
+
+
+def test_character_ngrams_match_inflections_the_stemmer_misses():
+    docs = [
+        ArticleDoc("n:1", "A 1", "A 1", "Uithuisplaatsing", "Bij een uithuisplaatsing.", "bevoegdheid", ("wonen",)),
+        ArticleDoc("n:2", "B 1", "B 1", "Huisvesting", "Een woning zoeken.", "bevoegdheid", ("wonen",)),
+    ]
+    with_grams = ArticleIndex(docs).rank(PlanQuery((), "De kinderen zijn uithuisgeplaatst.", ""), top=None)
+    assert with_grams[0].key == "A 1"
+    assert char_ngrams("huur", 3) == {"#hu": 1, "huu": 1, "uur": 1, "ur#": 1}
+    assert char_ngrams("de", 4) == {}  # stop words carry no n-grams
 
 
 def test_co_selection_lifts_an_article_and_says_why(index):
-    query = PlanQuery(("opvoeden_opgroeien", "inkomen"), "Gezin met zorgen.", "")
+    # Issue 11: without the forced general slots Pw 35 was already second for the old query (domains
+    # opvoeden_opgroeien + inkomen), so nothing was left to overtake; with one domain it starts lower.
+    query = PlanQuery(("opvoeden_opgroeien",), "Gezin met zorgen.", "")
     without = [s.key for s in index.rank(query, top=None)]
     co = {"Pw 35": CoSelection(chosen=8, out_of=10, tag="Huurachterstand")}
     with_co = index.rank(query, top=None, co_selection=co)
@@ -138,6 +224,30 @@ def test_too_little_support_is_ignored(index):
     base = {s.key: s.score for s in index.rank(query, top=None)}
     weak = {s.key: s.score for s in index.rank(query, top=None, co_selection={"Pw 35": CoSelection(2, 2, "x")})}
     assert weak["Pw 35"] == base["Pw 35"]
+
+
+@pytest.mark.parametrize(
+    ("local", "national", "expected_share"),
+    [
+        (None, None, 0.0),
+        (CoSelection(6, 10), None, 0.6),  # only the municipality's own pattern
+        (None, CoSelection(40, 50), 0.8),  # a new municipality follows the national pattern
+        (CoSelection(0, 2), CoSelection(40, 50), 0.8),  # too few own plans: national
+        (CoSelection(0, 20), CoSelection(40, 50), 0.4),  # own pattern and national weigh 20 plans each
+        (CoSelection(0, 980), CoSelection(800, 1000), 0.016),  # a mature municipality follows its own
+    ],
+)
+def test_co_selection_blends_own_and_national_pattern(index, local, national, expected_share):
+    assert index._co_share(local, national) == pytest.approx(expected_share)
+
+
+def test_national_pattern_lifts_an_article_for_a_new_municipality(index):
+    query = PlanQuery(("opvoeden_opgroeien",), "Gezin met zorgen.", "")
+    without = [s.key for s in index.rank(query, top=None)]
+    national = {"Pw 35": CoSelection(chosen=30, out_of=40, tag="Huurachterstand")}
+    lifted = index.rank(query, top=None, national_co_selection=national)
+    assert [s.key for s in lifted].index("Pw 35") < without.index("Pw 35")
+    assert next(s for s in lifted if s.key == "Pw 35").national_co_selection.chosen == 30
 
 
 @pytest.mark.parametrize(
@@ -165,6 +275,37 @@ def test_query_trigger_only_applies_to_plans():
     analyser = Analyser()
     assert "~geldelijke_steun" in analyser.analyse("De gemeente betaalt het", query=True)
     assert "~geldelijke_steun" not in analyser.analyse("De gemeente betaalt het")
+
+
+def test_recall_counts_the_always_shown_panel_but_hit_does_not():
+    assert recall_at(["a", "b"], ["a", "g"], 10, always_shown=["g"]) == 1.0
+    assert evaluate({"c": ["b", "c", "d"]}, {"c": ["g"]}, ["g"]) == {"recall@10": 1.0, "hit@3": 0.0, "cases": 1}
+
+
+def test_folds_are_deterministic_and_partition_the_cases():
+    ids = [f"case-{n}" for n in range(23)]
+    parts = folds(ids, 5)
+    assert parts == folds(list(reversed(ids)), 5)
+    assert sorted(i for p in parts for i in p) == sorted(ids)
+    assert [len(p) for p in parts] == [5, 5, 5, 4, 4]
+
+
+def test_cross_validation_reports_each_fold_and_nested_cv_never_sees_the_test_fold():
+    expected = {f"c{n}": ["a"] for n in range(10)}
+    results = {i: (["a"] if n % 2 else ["b"]) for n, i in enumerate(expected)}
+    scores = cross_validate(results, expected, k=5)
+    assert len(scores.per_fold) == 5
+    assert scores.summary()["recall@10"] == 0.5
+    seen = []
+
+    def score(setting, train):
+        seen.append((setting, set(train)))
+        return setting
+
+    out = nested_cross_validate([1, 2], score, lambda s, ids: {"ids": set(ids)}, list(expected), k=5)
+    for (_, result), (_, train) in zip(out, seen[::2], strict=True):
+        assert not (result["ids"] & train)
+    assert [best for best, _ in out] == [2] * 5
 
 
 @pytest.mark.parametrize(

@@ -1,3 +1,5 @@
+from html.parser import HTMLParser
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -99,6 +101,101 @@ def test_co_selection_is_explained(plan, professional, login):
         citation_add(actor=professional, plan=earlier, article=pw48, application="may")
     html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
     assert "Gekozen in 4 van 4 eerdere plannen met het label 'Huurachterstand'" in html
+
+
+class _Forms(HTMLParser):
+    """The forms inside the element with id ``scope``: (action, {name: value}) of their inputs."""
+
+    def __init__(self, scope):
+        super().__init__()
+        self.scope, self.depth, self.forms = scope, 0, []
+
+    VOID = frozenset({"input", "br", "img", "meta", "link", "hr"})
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag not in self.VOID and (self.depth or attrs.get("id") == self.scope):
+            self.depth += 1
+        if not self.depth:
+            return
+        if tag == "form":
+            self.forms.append((attrs.get("action"), {}))
+        elif tag == "input" and self.forms and attrs.get("name"):
+            self.forms[-1][1][attrs["name"]] = attrs.get("value", "")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if self.depth and tag not in self.VOID:
+            self.depth -= 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+
+def forms_in(html: str, scope: str):
+    parser = _Forms(scope)
+    parser.feed(html)
+    return parser.forms
+
+
+def test_general_grounds_panel_is_always_shown_and_not_in_the_list(plan, professional, login):
+    html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    assert "Algemene gronden" in html
+    panel = html[html.index('id="general-title"') : html.index('<ol class="utrecht-ordered-list legal-suggestions">')]
+    listed = html[html.index('<ol class="utrecht-ordered-list legal-suggestions">') :]
+    for label in ("Awb art. 3:2", "Awb art. 3:4", "Awb art. 3:46", "Awb art. 4:84"):
+        assert label in panel
+        assert f"{label} —" not in listed  # not a ranked suggestion
+    assert "In gewone taal:" in panel
+
+
+def test_general_ground_is_cited_in_one_click_by_posting_what_the_page_renders(plan, professional, login):
+    client = login(professional)
+    html = client.get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    forms = forms_in(html, "general-title-panel")
+    assert len(forms) == 4, forms
+    action, data = next((a, d) for a, d in forms if d["article_ref"] == f"n:{article('Awb 4:84').pk}")
+    assert set(data) == {"csrfmiddlewaretoken", "article_ref", "application"}  # nothing to fill in
+    response = client.post(action, data)
+    assert response.status_code == 302
+    citation = Citation.objects.get(plan=plan)
+    assert citation.key == "Awb 4:84" and citation.application == "hardship"
+    after = client.get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    assert len(forms_in(after, "general-title-panel")) == 3 and "Al gekozen." in after
+
+
+def test_general_grounds_panel_is_read_only_once_the_plan_left_concept(plan, professional, login):
+    plan.status = "submitted"
+    plan.save(update_fields=["status"])
+    response = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk]))
+    assert response.status_code == 200
+    assert "Algemene gronden" in response.content.decode()
+    assert forms_in(response.content.decode(), "general-title-panel") == []
+
+
+def test_suggestions_show_situations_plain_language_and_the_matching_sentence(plan, professional, login):
+    pw48 = article("Pw 48")
+    LegalArticle.objects.filter(pk=pw48.pk).update(
+        situations="De corporatie wil het huis ontruimen door een huurachterstand. Er is geen inkomen.",
+        plain_language="De gemeente kan een schuld overnemen als lening.",
+        version=pw48.version + 1,
+    )
+    LocalArticleFactory(
+        organisation=plan.organisation,
+        regulation_title="Beleidsregels huurachterstand Voorbeeldstad",
+        keywords=["huurachterstand", "ontruiming"],
+        life_domains=["wonen", "schulden"],
+        heading="Huurachterstand overnemen",
+        summary="Het college kan een huurachterstand overnemen.",
+        situations="Een gezin met kinderen dreigt uit huis gezet te worden.",
+        plain_language="Het college kan de huurschuld betalen.",
+    )
+    html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    assert "De gemeente kan een schuld overnemen als lening." in html  # national plain language
+    assert "Het college kan de huurschuld betalen." in html  # local plain language
+    assert "Situaties waarin dit artikel ruimte geeft" in html
+    assert "Past bij de situatie: “De corporatie wil het huis ontruimen door een huurachterstand.”" in html
 
 
 # Citing ------------------------------------------------------------------------------------------
@@ -372,6 +469,29 @@ def test_local_import_preview_then_confirm(functional_admin, outsider_admin, log
     assert login(functional_admin).post(response.url).status_code == 302
     assert LocalArticle.objects.filter(organisation=functional_admin.membership.organisation).count() == 2
     assert not LocalImport.objects.filter(pk=staged.pk).exists()
+
+
+def test_local_import_reads_situations_and_plain_language(functional_admin, login):
+    client = login(functional_admin)
+    text = (
+        "regulation_title,article,summary,kind,situations,plain_language\n"
+        'Beleidsregels schulden,3,Het college kan afwijken.,hardheidsclausule,"Ze krijgt haar geld pas laat.",'
+        "Het college mag afwijken.\n"
+    )
+    response = upload(client, text)
+    assert login(functional_admin).post(response.url).status_code == 302
+    local = LocalArticle.objects.get(organisation=functional_admin.membership.organisation)
+    assert local.situations == "Ze krijgt haar geld pas laat." and local.plain_language == "Het college mag afwijken."
+
+
+def test_article_forms_edit_situations_and_plain_language(national_admin, functional_admin, login):
+    article_pk = LegalArticle.objects.first().pk
+    for user, url in [
+        (national_admin, reverse("legal:national_edit", args=[article_pk])),
+        (functional_admin, reverse("legal:local_create")),
+    ]:
+        html = login(user).get(url).content.decode()
+        assert 'name="situations"' in html and 'name="plain_language"' in html, url
 
 
 def test_local_import_with_errors_stores_nothing(functional_admin, login):

@@ -8,7 +8,7 @@ clear error and change nothing.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from doorbraak.legal.bwb import BwbError, parse_toestand
+from doorbraak.legal.bwb import MAX_BYTES, BwbError, parse_toestand
 from doorbraak.legal.models import LegalArticle
 
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, file, bwb_id, **options):
         try:
             with open(file, "rb") as fh:
-                data = fh.read()
+                data = fh.read(MAX_BYTES + 1)  # parse_toestand refuses anything larger
         except OSError as exc:
             raise CommandError(f"Kan het bestand niet lezen: {exc}") from exc
         try:

@@ -4,11 +4,13 @@ Loads or updates the national law base from a CSV in the format of doorbraak/leg
 and reports what changed. All or nothing: any bad row stops the load and nothing is stored.
 """
 
+import os
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from doorbraak.legal.loading import DEFAULT_CSV, apply_law_rows, parse_law_csv
+from doorbraak.legal.loading import DEFAULT_CSV, SCHEMA, apply_law_rows, parse_law_csv
 from doorbraak.legal.models import LegalArticle
 
 
@@ -24,11 +26,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, retire_missing, dry_run, **options):
         try:
-            with open(file, encoding="utf-8", newline="") as fh:
-                text = fh.read()
-        except (OSError, UnicodeDecodeError) as exc:
+            with open(file, "rb") as fh:
+                content = fh.read(SCHEMA.max_bytes + 1)
+        except OSError as exc:
             raise CommandError(f"Kan het bestand niet lezen: {exc}") from exc
-        rows, errors = parse_law_csv(text)
+        rows, errors = parse_law_csv(content, filename=os.path.basename(file))
         if errors:
             for line, message in errors:
                 self.stderr.write(f"regel {line}: {message}")

@@ -1,55 +1,33 @@
-"""Thin views for the return side: the plan's rekensom, the national price list, local tariffs and the
-Doorbraakbudget. Permission checks happen here and in the selectors, never only in templates."""
+"""The plan's return page (the professional): the rekensom with its results, the line forms (their own pages
+without JavaScript, in place with HTMX) and the changes to whole scenarios and the sheet. Permission checks
+happen here and in the selectors, never only in templates."""
 
 import uuid
-from datetime import date
 
 from django.contrib import messages
-from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
-from doorbraak.core.access import national_admin_required, role_required
+from doorbraak.core.access import role_required
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.core.forms import add_service_errors
-from doorbraak.organisations.constants import PLAN_ROLES, Role
+from doorbraak.organisations.constants import PLAN_ROLES
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
 from doorbraak.plans.services import plan_record_read
 
-from . import presentation, selectors, services
-from .constants import PLAN_SCENARIOS, FundingStream, Scenario
-from .forms import (
-    BudgetForm,
-    IndexFigureForm,
-    ItemPriceForm,
-    LineForm,
-    MarkPaidForm,
-    PriceItemForm,
-    SheetForm,
-    SuggestionAddForm,
-    SuggestionRuleForm,
-    TariffConfirmForm,
-    TariffUploadForm,
-    VersionForm,
-)
-from .models import CostLine, IndexFigure, ItemPrice, PriceItem, SuggestionRule, TariffSet
-from .tariffs_import import parse_rows, read_table
+from .. import presentation
+from ..constants import PLAN_SCENARIOS, Scenario
+from ..forms import LineForm, SheetForm, SuggestionAddForm, VersionForm
+from ..selectors import plan_return as selectors
+from ..selectors.pricing import sheet_info
+from ..services import plan_return as services
 
 PAGE = "costs/plan_return.html"
-SIGNING_SALT = "doorbraak.costs.tariff-import"
 EDIT_AUTO_ID = "id_edit_%s"  # the edit form can open inside the return page, next to the add form
-
-
-def _error_messages(exc: ValidationError) -> list[str]:
-    if hasattr(exc, "message_dict"):
-        return [m for msgs in exc.message_dict.values() for m in msgs]
-    return list(exc.messages)
 
 
 def _results_context(plan, lines, result) -> dict:
@@ -90,7 +68,7 @@ def _workspace_context(request, plan, *, status_message="", error_messages=None,
     lines = selectors.line_values_for_plan(plan=plan)
     result = selectors.plan_results(plan=plan, lines=lines)
     context = _results_context(plan, lines, result)
-    info = selectors.sheet_info(plan=plan)
+    info = sheet_info(plan=plan)
     may_edit = can_edit_plan(user=request.user, plan=plan)
     editable_scenarios = {s.value for s in Scenario if may_edit and services.scenario_editable(plan, s.value)}
     editable = Scenario.PLAN.value in editable_scenarios  # the draft stage: add lines, suggestions, settings
@@ -124,7 +102,7 @@ def _workspace_context(request, plan, *, status_message="", error_messages=None,
             )
             if editable
             else [],
-            "has_helpers": plan.helpers.exists() if editable else False,
+            "has_helpers": selectors.plan_has_helpers(plan=plan) if editable else False,
             "status_message": status_message,
             "error_messages": error_messages or [],
         }
@@ -159,7 +137,7 @@ def _after_change(request, plan, message):
 
 
 def _failed(request, plan, exc: ValidationError, **forms):
-    errors = _error_messages(exc)
+    errors = exc.messages
     if request.htmx:
         return _render_workspace(request, plan, error_messages=errors, **forms)
     return _render_workspace(request, plan, status=400, error_messages=errors, **forms)
@@ -201,22 +179,13 @@ def line_add(request, plan_id):
     return _render_add_form(request, plan, form, status=400)
 
 
-def _line_for(plan, line_id) -> CostLine:
-    try:
-        return CostLine.objects.select_related("item", "tariff", "plan").get(
-            pk=line_id, plan=plan, organisation_id=plan.organisation_id
-        )
-    except CostLine.DoesNotExist:
-        raise Http404 from None
-
-
 @role_required(*PLAN_ROLES)
 @require_http_methods(["GET", "POST"])
 def line_edit(request, plan_id, line_id):
     """One line: its own page without JavaScript; with HTMX the same form opens in place of the table row.
     A line whose scenario is locked by the plan's status is shown read-only (and a POST is refused)."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
-    line = _line_for(plan, line_id)
+    line = selectors.line_for_plan(plan=plan, line_id=line_id)
     editable = services.scenario_editable(plan, line.scenario)
     conflict = None
     form = None
@@ -285,7 +254,7 @@ def _edit_form(plan, line):
 def _versioned_line_action(request, plan_id, line_id, action, done: str):
     """POST {version} -> ``action(actor=, line=, version=)`` on one line of an editable plan."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
-    line = _line_for(plan, line_id)
+    line = selectors.line_for_plan(plan=plan, line_id=line_id)
     form = VersionForm(request.POST)
     if not form.is_valid():
         return _failed(request, plan, ValidationError(_("Ongeldig verzoek.")))
@@ -372,263 +341,3 @@ def sheet_update(request, plan_id):
     except ValidationError as exc:
         return _failed(request, plan, exc)
     return _after_change(request, plan, _("Instellingen opgeslagen. Nieuwe regels gebruiken de nieuwe peildatum."))
-
-
-# --- national admin: price list, index figures, suggestion rules -------------------------------------------
-@national_admin_required
-def price_list(request):
-    items = selectors.price_items_with_prices()
-    return render(request, "costs/price_list.html", {"items": items})
-
-
-@national_admin_required
-@require_http_methods(["GET", "POST"])
-def price_item_create(request):
-    form = PriceItemForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            item = services.price_item_create(
-                actor=request.user,
-                data={
-                    k: d[k] for k in ("code", "name", "unit", "funding_stream", "life_domain", "cashable", "index_type")
-                },
-                price={k: d[k] for k in ("year", "amount", "source", "source_url", "notes")},
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Post toegevoegd."))
-            return redirect("costs:price_item", code=item.code)
-    return render(request, "costs/price_item_form.html", {"form": form}, status=400 if form.errors else 200)
-
-
-@national_admin_required
-@require_http_methods(["GET", "POST"])
-def price_item(request, code):
-    item = get_object_or_404(PriceItem, code=code)
-    form = ItemPriceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.item_price_add(actor=request.user, item=item, **form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Nieuwe prijs toegevoegd; bestaande prijzen en plannen blijven ongewijzigd."))
-            return redirect("costs:price_item", code=item.code)
-    prices = ItemPrice.objects.filter(item=item).order_by("-year")
-    return render(
-        request,
-        "costs/price_item.html",
-        {"item": item, "prices": prices, "form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@national_admin_required
-@require_http_methods(["GET", "POST"])
-def index_figures(request):
-    form = IndexFigureForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.index_figure_set(actor=request.user, **form.cleaned_data)
-        messages.success(request, _("Indexcijfer opgeslagen."))
-        return redirect("costs:index_figures")
-    figures = IndexFigure.objects.order_by("index_type", "-year")
-    return render(
-        request, "costs/index_figures.html", {"figures": figures, "form": form}, status=400 if form.errors else 200
-    )
-
-
-@national_admin_required
-@require_http_methods(["GET", "POST"])
-def suggestion_rules(request):
-    form = SuggestionRuleForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.suggestion_rule_create(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Regel toegevoegd."))
-            return redirect("costs:suggestion_rules")
-    rules = selectors.suggestion_rules_for_admin()
-    return render(
-        request, "costs/suggestion_rules.html", {"rules": rules, "form": form}, status=400 if form.errors else 200
-    )
-
-
-@national_admin_required
-@require_POST
-def suggestion_rule_delete(request, rule_id):
-    rule = get_object_or_404(SuggestionRule, pk=rule_id)
-    services.suggestion_rule_delete(actor=request.user, rule=rule)
-    messages.success(request, _("Regel verwijderd."))
-    return redirect("costs:suggestion_rules")
-
-
-# --- functional admin: local tariffs and budget ---------------------------------------------------------------
-@role_required(Role.FUNCTIONAL_ADMIN)
-def tariff_sets(request):
-    organisation = request.membership.organisation
-    return render(
-        request,
-        "costs/tariff_sets.html",
-        {"sets": selectors.tariff_sets_for_organisation(organisation=organisation)},
-    )
-
-
-def _tariff_set_for(request, set_id) -> TariffSet:
-    try:
-        return TariffSet.objects.get(pk=set_id, organisation=request.membership.organisation)
-    except TariffSet.DoesNotExist:
-        raise Http404 from None
-
-
-@role_required(Role.FUNCTIONAL_ADMIN)
-def tariff_set_detail(request, set_id):
-    tariff_set = _tariff_set_for(request, set_id)
-    tariffs = tariff_set.tariffs.select_related("item")
-    return render(request, "costs/tariff_set.html", {"tariff_set": tariff_set, "tariffs": tariffs})
-
-
-@role_required(Role.FUNCTIONAL_ADMIN)
-@require_POST
-def tariff_set_toggle(request, set_id):
-    tariff_set = _tariff_set_for(request, set_id)
-    services.tariff_set_toggle(actor=request.user, tariff_set=tariff_set)
-    return redirect("costs:tariff_set", set_id=tariff_set.pk)
-
-
-@role_required(Role.FUNCTIONAL_ADMIN)
-@require_http_methods(["GET", "POST"])
-def tariff_upload(request):
-    """Step 1: upload and preview. Nothing is stored; the validated rows travel signed to the confirm step."""
-    form = TariffUploadForm(request.POST or None, request.FILES or None)
-    preview = None
-    payload = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            table = read_table(upload.name, upload.read())
-        except ValueError as exc:
-            form.add_error("file", str(exc))
-        else:
-            items = {i.code: {"unit": i.unit} for i in PriceItem.objects.all()}
-            preview = parse_rows(
-                table,
-                items=items,
-                streams=set(FundingStream.values),
-                default_from=form.cleaned_data["default_valid_from"],
-            )
-            if preview.ok:
-                payload = signing.dumps(
-                    {
-                        "kind": form.cleaned_data["kind"],
-                        "name": form.cleaned_data["name"],
-                        "filename": upload.name,
-                        "rows": preview.rows,
-                        "org": request.membership.organisation_id,
-                    },
-                    salt=SIGNING_SALT,
-                    compress=True,
-                )
-    status = 400 if (form.errors or (preview and not preview.ok)) else 200
-    return render(
-        request,
-        "costs/tariff_upload.html",
-        {
-            "form": form,
-            "preview": preview,
-            "confirm_form": TariffConfirmForm(initial={"payload": payload}) if payload else None,
-        },
-        status=status,
-    )
-
-
-@role_required(Role.FUNCTIONAL_ADMIN)
-@require_POST
-def tariff_confirm(request):
-    """Step 2: store the previewed rows, all or nothing."""
-    form = TariffConfirmForm(request.POST)
-    organisation = request.membership.organisation
-    try:
-        if not form.is_valid():
-            raise signing.BadSignature
-        data = signing.loads(form.cleaned_data["payload"], salt=SIGNING_SALT, max_age=3600)
-    except signing.BadSignature:
-        messages.error(request, _("De voorvertoning is verlopen of ongeldig. Upload het bestand opnieuw."))
-        return redirect("costs:tariff_upload")
-    if data.get("org") != organisation.pk:
-        raise PermissionDenied
-    try:
-        tariff_set = services.tariff_set_import(
-            actor=request.user,
-            organisation=organisation,
-            kind=data["kind"],
-            name=data["name"],
-            rows=data["rows"],
-            filename=data.get("filename", ""),
-        )
-    except ValidationError as exc:
-        for message in _error_messages(exc):
-            messages.error(request, message)
-        return redirect("costs:tariff_upload")
-    messages.success(request, _("%(n)s tarieven opgeslagen.") % {"n": len(data["rows"])})
-    return redirect("costs:tariff_set", set_id=tariff_set.pk)
-
-
-@role_required(Role.FUNCTIONAL_ADMIN)
-@require_http_methods(["GET", "POST"])
-def budget(request):
-    organisation = request.membership.organisation
-    form = BudgetForm(request.POST or None, initial={"year": timezone.localdate().year})
-    if request.method == "POST" and form.is_valid():
-        services.budget_set(actor=request.user, organisation=organisation, **form.cleaned_data)
-        messages.success(request, _("Doorbraakbudget opgeslagen."))
-        return redirect("costs:budget")
-    from .models import DoorbraakBudget
-
-    budgets = DoorbraakBudget.objects.filter(organisation=organisation)
-    return render(request, "costs/budget.html", {"form": form, "budgets": budgets}, status=400 if form.errors else 200)
-
-
-@role_required(*selectors.LEDGER_ROLES)
-def ledger(request):
-    try:
-        year = int(request.GET.get("jaar") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
-    data = selectors.ledger(user=request.user, organisation=request.membership.organisation, year=year)
-    can_pay = request.membership.role == Role.DOORBRAAKTEAM
-    return render(
-        request,
-        "costs/ledger.html",
-        {
-            "ledger": data,
-            "year": year,
-            "years": [year - 1, year, year + 1],
-            "can_pay": can_pay,
-            "pay_form": MarkPaidForm(initial={"paid_at": timezone.localdate()}),
-        },
-    )
-
-
-@role_required(Role.DOORBRAAKTEAM)
-@require_POST
-def ledger_mark_paid(request, line_id):
-    organisation = request.membership.organisation
-    try:
-        line = CostLine.objects.select_related("plan").get(pk=line_id, organisation=organisation)
-    except (CostLine.DoesNotExist, ValidationError):
-        raise Http404 from None
-    plan_for_user(user=request.user, plan_id=line.plan_id)  # 404 when the plan is not visible
-    form = MarkPaidForm(request.POST)
-    paid_at: date = form.cleaned_data["paid_at"] if form.is_valid() else timezone.localdate()
-    try:
-        services.line_mark_paid(actor=request.user, line=line, paid_at=paid_at)
-    except ValidationError as exc:
-        for message in _error_messages(exc):
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Gemarkeerd als betaald."))
-    return redirect(f"{reverse('costs:ledger')}?jaar={paid_at.year}")

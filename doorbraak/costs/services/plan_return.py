@@ -1,4 +1,6 @@
-"""Writes for the return side. Each function is one transaction that also writes its audit event."""
+"""Writes for the plan's return page (the professional): the sheet, the lines and whole scenarios. Each
+function is one transaction that also writes its audit event; each checks that the scenario may still change
+in the plan's status."""
 
 from __future__ import annotations
 
@@ -11,24 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
 
-from .constants import DEFAULT_HORIZON_MONTHS, BudgetStatus, PriceOrigin, Scenario
-from .models import (
-    CostLine,
-    CostSheet,
-    DoorbraakBudget,
-    IndexFigure,
-    ItemPrice,
-    PriceItem,
-    SuggestionRule,
-    Tariff,
-    TariffSet,
-)
-from .selectors import resolve_item_price, resolve_tariff_price, sheet_info
+from ..constants import DEFAULT_HORIZON_MONTHS, BudgetStatus, PriceOrigin, Scenario
+from ..models import CostLine, CostSheet, PriceItem
+from ..selectors.pricing import resolve_item_price, resolve_tariff_price, sheet_info
 
 # Lines of the three plan scenarios can change while the plan is a draft; realised lines during follow-up.
 COSTS_EDITABLE = frozenset({PlanStatus.CONCEPT})
@@ -96,12 +89,13 @@ def sheet_update(*, actor, plan: Plan, reference_date: date, horizon_months: int
     sheet.version += 1
     sheet.full_clean()
     sheet.save()
-    audit_record(actor=actor, organisation=plan.organisation, action="costs.sheet.update", obj=plan)
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.COSTS_SHEET_UPDATE, obj=plan)
     return sheet
 
 
-def _apply_price(line: CostLine, *, plan: Plan, manual_price: Decimal | None, manual_reason: str) -> None:
-    """Resolve the unit price: manual with a reason > local tariff on the reference date > national list."""
+def apply_price(line: CostLine, *, plan: Plan, manual_price: Decimal | None, manual_reason: str) -> None:
+    """Resolve the unit price of an unsaved or locked line: manual with a reason > local tariff on the
+    reference date > national list. Saves nothing (the line services, and the demo's seeding, save)."""
     manual_reason = (manual_reason or "").strip()
     is_free = line.item_id is None and line.tariff_id is None
     if is_free:
@@ -186,7 +180,7 @@ def _locked_line(line: CostLine, version: int, *, missing_ok: bool = False) -> t
     return plan, stored
 
 
-def _save_line(*, actor, plan: Plan, line: CostLine, action: str) -> CostLine:
+def _save_line(*, actor, plan: Plan, line: CostLine, action: AuditAction) -> CostLine:
     line.full_clean(exclude=["plan", "organisation", "creation_token"])
     line.save()
     audit_record(
@@ -226,11 +220,11 @@ def line_add(
     _defaults_from_source(line, data)
     if not line.funding_stream:
         raise ValidationError({"funding_stream": _("Kies een financieringsstroom.")})
-    _apply_price(line, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
+    apply_price(line, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
     _check_range(line)
     if line.paid_from_budget:
         line.budget_status = BudgetStatus.COMMITTED
-    return _save_line(actor=actor, plan=plan, line=line, action="costs.line.add")
+    return _save_line(actor=actor, plan=plan, line=line, action=AuditAction.COSTS_LINE_ADD)
 
 
 @transaction.atomic
@@ -251,7 +245,7 @@ def line_update(
     # A price stays as resolved unless the line's item changes or a manual price is given/removed.
     was_manual = stored.price_origin in (PriceOrigin.MANUAL, PriceOrigin.FREE)
     if manual_price is not None or item_changed or was_manual:
-        _apply_price(stored, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
+        apply_price(stored, plan=plan, manual_price=manual_price, manual_reason=manual_reason)
     _check_range(stored)
     if stored.paid_from_budget and not stored.budget_status:
         stored.budget_status = BudgetStatus.COMMITTED
@@ -259,7 +253,7 @@ def line_update(
         stored.budget_status = ""
         stored.paid_at = None
     stored.version += 1
-    return _save_line(actor=actor, plan=plan, line=stored, action="costs.line.update")
+    return _save_line(actor=actor, plan=plan, line=stored, action=AuditAction.COSTS_LINE_UPDATE)
 
 
 @transaction.atomic
@@ -268,9 +262,9 @@ def line_reprice(*, actor, line: CostLine, version: int) -> CostLine:
     plan, stored = _locked_line(line, version)
     if stored.item_id is None and stored.tariff_id is None:
         return stored
-    _apply_price(stored, plan=plan, manual_price=None, manual_reason="")
+    apply_price(stored, plan=plan, manual_price=None, manual_reason="")
     stored.version += 1
-    return _save_line(actor=actor, plan=plan, line=stored, action="costs.line.reprice")
+    return _save_line(actor=actor, plan=plan, line=stored, action=AuditAction.COSTS_LINE_REPRICE)
 
 
 @transaction.atomic
@@ -283,7 +277,12 @@ def line_delete(*, actor, line: CostLine, version: int) -> None:
     pk, scenario = str(stored.pk), stored.scenario
     stored.delete()
     audit_record(
-        actor=actor, organisation=plan.organisation, action="costs.line.delete", obj=plan, line=pk, scenario=scenario
+        actor=actor,
+        organisation=plan.organisation,
+        action=AuditAction.COSTS_LINE_DELETE,
+        obj=plan,
+        line=pk,
+        scenario=scenario,
     )
 
 
@@ -307,6 +306,8 @@ HELPER_KEYWORDS = [
     ("huishoudelijk", "wmo_huishoudelijke_ondersteuning", "104"),
     ("begeleiding", "wmo_begeleiding_individueel", "104"),
 ]
+
+
 HELPER_DOMAINS = {
     "inkomen": ("pw_uitvoering_bijstand", "1"),
     "schulden": ("sh_traject", "1"),
@@ -376,203 +377,14 @@ def scenario_copy(*, actor, plan: Plan, source: str, target: str) -> int:
         line.paid_from_budget = line.paid_from_budget and target == Scenario.PLAN
         line.budget_status = BudgetStatus.COMMITTED if line.paid_from_budget else ""
         line.paid_at = None
-        line.save()
+    CostLine.objects.bulk_create(lines)  # one insert, however many lines the scenario has
     audit_record(
         actor=actor,
         organisation=plan.organisation,
-        action="costs.scenario.copy",
+        action=AuditAction.COSTS_SCENARIO_COPY,
         obj=plan,
         source=source,
         target=target,
         count=len(lines),
     )
-    return len(lines)
-
-
-# --- Doorbraakbudget -----------------------------------------------------------------------------------------
-@transaction.atomic
-def budget_set(*, actor, organisation, year: int, amount: Decimal) -> DoorbraakBudget:
-    budget, _created = DoorbraakBudget.objects.select_for_update().get_or_create(
-        organisation=organisation, year=year, defaults={"amount": amount}
-    )
-    budget.amount = amount
-    budget.version += 1
-    budget.full_clean()
-    budget.save()
-    audit_record(actor=actor, organisation=organisation, action="costs.budget.set", obj=budget, year=year)
-    return budget
-
-
-@transaction.atomic
-def line_mark_paid(*, actor, line: CostLine, paid_at: date) -> CostLine:
-    stored = CostLine.objects.select_for_update().get(pk=line.pk)
-    if not stored.paid_from_budget:
-        raise ValidationError(_("Deze regel wordt niet uit het Doorbraakbudget betaald."))
-    if stored.plan.status == PlanStatus.REJECTED:
-        raise ValidationError(_("Een afgewezen plan kan niet worden betaald."))
-    stored.budget_status = BudgetStatus.PAID
-    stored.paid_at = paid_at
-    stored.version += 1
-    stored.save(update_fields=["budget_status", "paid_at", "version"])
-    audit_record(
-        actor=actor, organisation=stored.organisation, action="costs.budget.paid", obj=stored.plan, line=str(stored.pk)
-    )
-    return stored
-
-
-# --- national price list (national admin) ---------------------------------------------------------------------
-@transaction.atomic
-def price_item_create(*, actor, data: dict, price: dict) -> PriceItem:
-    item = PriceItem(**data)
-    item.full_clean()
-    item.save()
-    item_price_add(actor=actor, item=item, **price)
-    return item
-
-
-@transaction.atomic
-def item_price_add(
-    *, actor, item: PriceItem, year: int, amount: Decimal, source: str, source_url: str = "", notes: str = ""
-) -> ItemPrice:
-    """A new year's price next to the old ones. Existing prices are never changed."""
-    if ItemPrice.objects.filter(item=item, year=year).exists():
-        raise ValidationError({"year": _("Voor dit jaar bestaat al een prijs; prijzen worden nooit overschreven.")})
-    price = ItemPrice(
-        item=item,
-        year=year,
-        amount=amount,
-        source=source,
-        source_url=source_url,
-        notes=notes,
-        is_estimate=notes.strip().startswith("SCHATTING:"),
-        created_by=actor,
-    )
-    price.full_clean()
-    price.save()
-    audit_record(actor=actor, organisation=None, action="costs.price.add", obj=price, item=item.code, year=year)
-    return price
-
-
-@transaction.atomic
-def index_figure_set(*, actor, index_type: str, year: int, percentage: Decimal, source: str, is_provisional=False):
-    figure, _created = IndexFigure.objects.update_or_create(
-        index_type=index_type,
-        year=year,
-        defaults={"percentage": percentage, "source": source, "is_provisional": is_provisional},
-    )
-    figure.full_clean()
-    audit_record(actor=actor, organisation=None, action="costs.index.set", obj=figure, index=index_type, year=year)
-    return figure
-
-
-@transaction.atomic
-def suggestion_rule_create(*, actor, data: dict) -> SuggestionRule:
-    rule = SuggestionRule(**data)
-    rule.tag_codes = " ".join(sorted(set(rule.tag_codes.split())))
-    rule.full_clean()
-    rule.save()
-    audit_record(actor=actor, organisation=None, action="costs.rule.add", obj=rule)
-    return rule
-
-
-@transaction.atomic
-def suggestion_rule_delete(*, actor, rule: SuggestionRule) -> None:
-    audit_record(actor=actor, organisation=None, action="costs.rule.delete", obj=rule)
-    rule.delete()
-
-
-# --- local tariffs ----------------------------------------------------------------------------------------------
-@transaction.atomic
-def tariff_set_import(*, actor, organisation, kind: str, name: str, rows: list[dict], filename: str = "") -> TariffSet:
-    """Store a validated tariff file in one go. ``rows`` come from tariffs_import.parse_rows without errors;
-    anything invalid raises ValidationError and nothing is stored."""
-    if not rows:
-        raise ValidationError(_("Het bestand bevat geen tariefregels."))
-    tariff_set = TariffSet(
-        organisation=organisation, kind=kind, name=name, source_filename=filename[:200], created_by=actor
-    )
-    tariff_set.full_clean()
-    tariff_set.save()
-    items = PriceItem.objects.in_bulk(field_name="code")
-    tariffs = []
-    for row in rows:
-        item = items.get(row["code"])
-        tariff = Tariff(
-            tariff_set=tariff_set,
-            organisation=organisation,
-            item=item,
-            code=row["code"],
-            name=row["name"] or (item.name if item else ""),
-            unit=row["unit"] or (item.unit if item else ""),
-            amount=Decimal(row["amount"]),
-            funding_stream=row["funding_stream"] or (item.funding_stream if item else ""),
-            cashable=row["cashable"] if row["cashable"] is not None else (item.cashable if item else True),
-            valid_from=date.fromisoformat(row["valid_from"]),
-            valid_until=date.fromisoformat(row["valid_until"]) if row["valid_until"] else None,
-        )
-        tariff.full_clean(exclude=["tariff_set", "organisation"])
-        tariffs.append(tariff)
-    Tariff.objects.bulk_create(tariffs)
-    audit_record(
-        actor=actor,
-        organisation=organisation,
-        action="costs.tariffs.import",
-        obj=tariff_set,
-        kind=kind,
-        rows=len(tariffs),
-    )
-    return tariff_set
-
-
-@transaction.atomic
-def tariff_set_toggle(*, actor, tariff_set: TariffSet) -> TariffSet:
-    tariff_set.is_active = not tariff_set.is_active
-    tariff_set.save(update_fields=["is_active"])
-    audit_record(
-        actor=actor,
-        organisation=tariff_set.organisation,
-        action="costs.tariffs.toggle",
-        obj=tariff_set,
-        active=int(tariff_set.is_active),
-    )
-    return tariff_set
-
-
-@transaction.atomic
-def seed_plan_lines(*, actor, plan: Plan, lines: list[dict]) -> int:
-    """Add lines to a plan whatever its status (demo data and migrations of existing sums only; views never
-    call this). Each dict: scenario, code or description+price, quantity, probability, paid_from_budget.
-    Prices resolve as usual (tariff > national). Idempotent per plan: does nothing when the plan has lines."""
-    if CostLine.objects.filter(plan=plan).exists():
-        return 0
-    ensure_sheet(plan=plan)
-    items = PriceItem.objects.in_bulk(field_name="code")
-    for spec in lines:
-        item = items.get(spec.get("code") or "")
-        line = CostLine(
-            plan=plan,
-            organisation_id=plan.organisation_id,
-            scenario=spec["scenario"],
-            item=item,
-            description=spec.get("description", ""),
-            quantity=Decimal(str(spec["quantity"])),
-            probability=Decimal(str(spec.get("probability", "1"))),
-            quantity_low=Decimal(str(spec["low"])) if "low" in spec else None,
-            quantity_high=Decimal(str(spec["high"])) if "high" in spec else None,
-            funding_stream=spec.get("funding_stream") or (item.funding_stream if item else "overig"),
-            cashable=spec.get("cashable", item.cashable if item else True),
-            paid_from_budget=spec.get("paid_from_budget", False),
-        )
-        price = spec.get("price")
-        _apply_price(
-            line,
-            plan=plan,
-            manual_price=None if price is None else Decimal(str(price)),
-            manual_reason=spec.get("reason", ""),
-        )
-        if line.paid_from_budget:
-            line.budget_status = BudgetStatus.COMMITTED
-        line.full_clean(exclude=["plan", "organisation", "creation_token"])
-        line.save()
-    audit_record(actor=actor, organisation=plan.organisation, action="costs.seed", obj=plan, count=len(lines))
     return len(lines)

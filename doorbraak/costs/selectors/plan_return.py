@@ -1,0 +1,182 @@
+"""Reads for the plan's return page (the professional): the plan's lines, their result, suggestions and the
+choices of the line form. Everything tenant-owned is filtered by the plan's organisation."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import F, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from doorbraak.plans.models import Plan
+
+from .. import calculator
+from ..constants import Scenario
+from ..models import CostLine, PriceItem, SuggestionRule, Tariff
+
+
+# --- contract for other apps ---------------------------------------------------------------------------------
+def costs_side_complete(*, plan) -> bool:
+    """The plan scenario has at least one line, and current or threatening has at least one line."""
+    # order_by(): without it the model's ordering joins the DISTINCT and every line comes back.
+    lines = CostLine.objects.filter(plan=plan).order_by()
+    scenarios = set(lines.values_list("scenario", flat=True).distinct())
+    return Scenario.PLAN in scenarios and bool(scenarios & {Scenario.CURRENT, Scenario.THREATENING})
+
+
+def lines_for_plan(*, plan) -> QuerySet[CostLine]:
+    return (
+        CostLine.objects.filter(plan=plan, organisation_id=plan.organisation_id)
+        .select_related("item", "tariff")
+        .order_by("created_at", "id")
+    )
+
+
+# The fields of a line the return page shows (plus the price item's or own tariff's name).
+DISPLAY_FIELDS = (
+    "id",
+    "scenario",
+    "item_id",
+    "tariff_id",
+    "description",
+    "unit",
+    "quantity",
+    "quantity_low",
+    "quantity_high",
+    "probability",
+    "unit_price",
+    "price_origin",
+    "price_source",
+    "price_source_url",
+    "index_note",
+    "is_estimate",
+    "funding_stream",
+    "cashable",
+    "paid_from_budget",
+    "budget_status",
+)
+
+
+CALCULATOR_FIELDS = (
+    "scenario",
+    "quantity",
+    "unit_price",
+    "funding_stream",
+    "cashable",
+    "probability",
+    "quantity_low",
+    "quantity_high",
+)
+
+
+def line_values_for_plan(*, plan) -> list[dict]:
+    """The plan's lines as plain dicts in display order, in one query. The return page lists hundreds of
+    lines; building model instances (and their price items) was a third of its time."""
+    return list(
+        CostLine.objects.filter(plan=plan, organisation_id=plan.organisation_id)
+        .order_by("created_at", "id")
+        .values(*DISPLAY_FIELDS, item_name=F("item__name"), tariff_name=F("tariff__name"))
+    )
+
+
+def to_calculator_lines(lines) -> list[calculator.Line]:
+    """CostLine instances or line_values_for_plan() dicts -> calculator lines keyed by the line id."""
+    out = []
+    for line in lines:
+        if isinstance(line, dict):
+            out.append(calculator.Line(**{f: line[f] for f in CALCULATOR_FIELDS}, key=line["id"]))
+        else:
+            out.append(calculator.Line(**{f: getattr(line, f) for f in CALCULATOR_FIELDS}, key=line.pk))
+    return out
+
+
+def plan_results(*, plan, lines=None) -> calculator.Result:
+    """The calculator result for the plan (all four scenarios; realised is empty until evaluated)."""
+    if lines is None:
+        lines = lines_for_plan(plan=plan)
+    return calculator.calculate(to_calculator_lines(lines))
+
+
+def line_for_plan(*, plan: Plan, line_id) -> CostLine:
+    """One line of a plan the caller already got through a plans selector for the user (404 otherwise)."""
+    try:
+        return CostLine.objects.select_related("item", "tariff", "plan").get(
+            pk=line_id, plan=plan, organisation_id=plan.organisation_id
+        )
+    except CostLine.DoesNotExist:
+        raise Http404 from None
+
+
+def plan_has_helpers(*, plan: Plan) -> bool:
+    """Whether 'current' can be filled from the plan's helper inventory."""
+    return plan.helpers.exists()
+
+
+# --- the line form's choices ---------------------------------------------------------------------------------
+def active_price_items() -> QuerySet[PriceItem]:
+    return PriceItem.objects.filter(is_active=True).order_by("name")
+
+
+def own_tariffs(*, organisation, on: date | None = None) -> QuerySet[Tariff]:
+    """The municipality's own items (tariffs not mapped to the price list), valid on ``on``."""
+    qs = Tariff.objects.filter(organisation=organisation, item__isnull=True, tariff_set__is_active=True)
+    if on:
+        qs = qs.filter(valid_from__lte=on).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+    return qs.select_related("tariff_set").order_by("name")
+
+
+# --- suggestions ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Suggestion:
+    item: PriceItem
+    scenario: str
+    quantity: Decimal
+    probability: Decimal
+    reason: str
+    origin: str  # "rule" or "similar"
+
+
+def suggestions_for_plan(*, plan, have: set[tuple[str, int]] | None = None) -> list[Suggestion]:
+    """Lines the plan probably needs: national rules matching its tags, then items often used in earlier
+    plans of the same municipality that share a tag. Items already on the plan in that scenario (``have``:
+    (scenario, item id) pairs, read from the plan when not given) are skipped."""
+    plan_tag_labels = dict(plan.tags.values_list("code", "label"))
+    tag_codes = set(plan_tag_labels)
+    if have is None:
+        have = set(CostLine.objects.filter(plan=plan, item__isnull=False).values_list("scenario", "item_id").distinct())
+    out: list[Suggestion] = []
+    seen: set[tuple[str, int]] = set()
+    if tag_codes:
+        for rule in SuggestionRule.objects.filter(is_active=True).select_related("item"):
+            key = (rule.scenario, rule.item_id)
+            if rule.codes and rule.codes <= tag_codes and key not in have and key not in seen:
+                seen.add(key)
+                names = sorted(plan_tag_labels.get(code, code) for code in rule.codes)
+                reason = _("Bij labels: %(tags)s") % {"tags": ", ".join(names)}
+                out.append(Suggestion(rule.item, rule.scenario, rule.quantity, rule.probability, reason, "rule"))
+        similar = (
+            CostLine.objects.filter(
+                organisation_id=plan.organisation_id, plan__tags__code__in=tag_codes, item__isnull=False
+            )
+            .exclude(plan=plan)
+            .exclude(scenario=Scenario.REALISED)
+            .values_list("plan_id", "scenario", "item_id", "quantity", "probability")
+            .distinct()
+        )
+        counter: Counter = Counter()
+        quantities: dict[tuple[str, int], list[tuple[Decimal, Decimal]]] = defaultdict(list)
+        for _plan_id, scenario, item_id, quantity, probability in similar:
+            counter[(scenario, item_id)] += 1
+            quantities[(scenario, item_id)].append((quantity, probability))
+        top = [key for key, n in counter.most_common(8) if n >= 2 and key not in have and key not in seen]
+        items = PriceItem.objects.in_bulk([item_id for _s, item_id in top])
+        for key in top:
+            values = sorted(quantities[key])
+            quantity, probability = values[len(values) // 2]
+            reason = _("Gebruikt in %(n)s eerdere plannen met dezelfde labels") % {"n": counter[key]}
+            out.append(Suggestion(items[key[1]], key[0], quantity, probability, reason, "similar"))
+    return out
