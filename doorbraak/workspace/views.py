@@ -37,6 +37,7 @@ from doorbraak.plans.selectors import (
 )
 
 from . import editor
+from .parts import missing_items, plan_parts
 
 TRANSITION_LABELS = {
     PlanStatus.SUBMITTED: gettext_lazy("Indienen"),
@@ -49,6 +50,13 @@ TRANSITION_LABELS = {
 }
 
 
+def _section_of(key) -> str:
+    """The section an editor form sits in, from its key: a section, "tags", (kind, item id) or ("add", kind)."""
+    if isinstance(key, str):
+        return key
+    return key[1] if key[0] == "add" else key[0]
+
+
 def page_context(request, plan: Plan, overrides: dict | None = None) -> dict:
     """Everything the plan page shows. ``overrides`` replaces a form by a bound one (errors, conflict)."""
     user = request.user
@@ -56,20 +64,27 @@ def page_context(request, plan: Plan, overrides: dict | None = None) -> dict:
     transitions = [
         {"to": to, "label": TRANSITION_LABELS.get(to, to)} for to in available_transitions(user=user, plan=plan)
     ]
+    may_edit = can_edit_plan(user=user, plan=plan)
+    items = plan_items(plan=plan)
+    triangle = value_triangle_summary(plan=plan)
+    context = editor.editor_context(
+        plan,
+        may_edit=may_edit,
+        block1_editable=block1_editable(plan),
+        steps_editable=steps_editable(plan),
+        items=items,
+        tags=tags,
+        current_tag_ids=current_tag_ids,
+        overrides=overrides or {},
+    )
     return {
-        **editor.editor_context(
-            plan,
-            may_edit=can_edit_plan(user=user, plan=plan),
-            block1_editable=block1_editable(plan),
-            steps_editable=steps_editable(plan),
-            items=plan_items(plan=plan),
-            tags=tags,
-            current_tag_ids=current_tag_ids,
-            overrides=overrides or {},
-        ),
+        **context,
         "plan": plan,
         "household": plan.household,
-        "triangle": value_triangle_summary(plan=plan),
+        "triangle": triangle,
+        "parts": plan_parts(plan=plan, triangle=triangle, items=items, tag_count=len(current_tag_ids)),
+        "missing": missing_items(plan=plan, triangle=triangle, fields_on_page=context["edit_block1"]),
+        "open_sections": {_section_of(key) for key in overrides or {}},
         "tag_kinds": TagKind,
         "transitions": transitions,
         "status_changes": status_changes_for_plan(plan=plan),
@@ -85,6 +100,22 @@ def plan_detail(request, plan_id):
     plan = plan_for_user(user=request.user, plan_id=plan_id)
     services.plan_record_read(actor=request.user, plan=plan)
     return render(request, editor.TEMPLATE, page_context(request, plan))
+
+
+NAV_PARTS = {"plan", "engagement", "return", "legitimacy", "followup"}
+
+
+@role_required(*PLAN_ROLES)
+def plan_nav(request, plan_id):
+    """The plan's navigation with the state of each part, as a fragment: the side pages (in apps below this one)
+    load it with HTMX; their plain links are the fallback. Same access as the plan page; no personal data."""
+    plan = plan_for_user(user=request.user, plan_id=plan_id)
+    tags, current_tag_ids = tag_choices_for_plan(plan=plan)
+    triangle = value_triangle_summary(plan=plan)
+    parts = plan_parts(plan=plan, triangle=triangle, items=plan_items(plan=plan), tag_count=len(current_tag_ids))
+    current = request.GET.get("deel", "")
+    context = {"plan": plan, "parts": parts, "current": current if current in NAV_PARTS else ""}
+    return render(request, "workspace/_plan_nav.html", context)
 
 
 # ---------------------------------------------------------------------------------------------- saving

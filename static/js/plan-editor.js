@@ -17,11 +17,4 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 
-  // After an item was added or removed the section is replaced: put the focus back on its "new item" form.
-  document.body.addEventListener("htmx:afterSwap", (event) => {
-    const section = event.detail.target;
-    if (!section || !section.matches || !section.matches("section")) return;
-    const first = section.querySelector("form[id^='form-nieuw-'] input:not([type=hidden]), form[id^='form-nieuw-'] select, form[id^='form-nieuw-'] textarea");
-    if (first) first.focus();
-  });
 });

@@ -64,7 +64,7 @@ def _results_context(plan, lines, result) -> dict:
     }
 
 
-def _workspace_context(request, plan, *, status_message="", error_messages=None):
+def _workspace_context(request, plan, *, status_message="", error_messages=None, sheet_form=None):
     lines = selectors.line_values_for_plan(plan=plan)
     result = selectors.plan_results(plan=plan, lines=lines)
     context = _results_context(plan, lines, result)
@@ -86,7 +86,9 @@ def _workspace_context(request, plan, *, status_message="", error_messages=None)
         {
             "info": info,
             "editable": editable,
-            "sheet_form": SheetForm(
+            "sheet_form": sheet_form  # the bound form when it came back with errors
+            if sheet_form is not None
+            else SheetForm(
                 initial={
                     "reference_date": info.reference_date,
                     "horizon_months": info.horizon_months,
@@ -134,11 +136,11 @@ def _after_change(request, plan, message):
     return redirect("costs:plan_return", plan_id=plan.pk)
 
 
-def _failed(request, plan, exc: ValidationError):
+def _failed(request, plan, exc: ValidationError, **forms):
     errors = exc.messages
     if request.htmx:
-        return _render_workspace(request, plan, error_messages=errors)
-    return _render_workspace(request, plan, status=400, error_messages=errors)
+        return _render_workspace(request, plan, error_messages=errors, **forms)
+    return _render_workspace(request, plan, status=400, error_messages=errors, **forms)
 
 
 def _render_add_form(request, plan, form, status=200):
@@ -331,7 +333,7 @@ def sheet_update(request, plan_id):
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     form = SheetForm(request.POST)
     if not form.is_valid():
-        return _failed(request, plan, ValidationError(_("Controleer de peildatum en de horizon.")))
+        return _failed(request, plan, ValidationError(_("Controleer de peildatum en de horizon.")), sheet_form=form)
     try:
         services.sheet_update(actor=request.user, plan=plan, **form.cleaned_data)
     except ConflictError:
