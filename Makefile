@@ -59,6 +59,7 @@ browser-deps: ## Debian's chromium for the browser tests (never `playwright inst
 test: deps assets browser-deps check ## lint, migrations check, deploy check and the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run -v 0
 	$(PY) -m pytest $(PYTEST_ARGS)
 
