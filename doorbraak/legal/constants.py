@@ -93,3 +93,10 @@ CVDR_URL = "https://lokaleregelgeving.overheid.nl/{cvdr_id}"
 
 # Staged local imports are removed after this many hours (they hold regulation text, no personal data).
 LOCAL_IMPORT_TTL_HOURS = 24
+
+
+# Refusal of an empty motivation paragraph, by the form and the service alike.
+MOTIVATION_REQUIRED = _(
+    "Schrijf de motivering voordat u opslaat: een plan kan niet worden ingediend zonder motivering. "
+    "Met 'Maak een concept' krijgt u een voorzet."
+)

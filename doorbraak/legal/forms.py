@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from doorbraak.core.constants import LifeDomain
 from doorbraak.core.tabular import MAX_BYTES
 
-from .constants import LOCAL_CSV_COLUMNS, Application
+from .constants import LOCAL_CSV_COLUMNS, MOTIVATION_REQUIRED, Application
 from .loading import split_list
 from .models import LegalArticle, LocalArticle
 
@@ -28,13 +28,20 @@ class CitationUpdateForm(forms.Form):
 
 
 class MotivationForm(forms.Form):
+    """The motivation paragraph: required to save; 'Maak een concept' (``draft=True``) may start from empty."""
+
     motivation = forms.CharField(
         label=_("Motivering van de uitzondering"),
-        required=False,
+        error_messages={"required": MOTIVATION_REQUIRED},
         widget=forms.Textarea(attrs={"rows": 8, "class": "utrecht-textarea"}),
         help_text=_("Gebruik 'Maak een concept' voor een voorzet op basis van de gekozen artikelen en pas die aan."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, draft: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if draft:
+            self.fields["motivation"].required = False
 
 
 class _ArticleFormMixin(forms.ModelForm):

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
@@ -16,7 +15,7 @@ from doorbraak.plans.models import Plan
 from doorbraak.plans.workflow import BLOCK1_EDITABLE
 
 from . import coselection, local_csv
-from .constants import LOCAL_IMPORT_TTL_HOURS
+from .constants import LOCAL_IMPORT_TTL_HOURS, MOTIVATION_REQUIRED
 from .drafting import DraftItem, draft_motivation
 from .local_csv import parse_local_csv
 from .models import Citation, LegalArticle, LocalArticle, LocalImport, PlanLegalBasis
@@ -44,11 +43,6 @@ NATIONAL_FIELDS = (
 )
 LOCAL_FIELDS = (*ARTICLE_FIELDS, "regulation_title", "regulation_type", "cvdr_id", "summary")
 
-
-MOTIVATION_REQUIRED = _lazy(
-    "Schrijf de motivering voordat u opslaat: een plan kan niet worden ingediend zonder motivering. "
-    "Met 'Maak een concept' krijgt u een voorzet."
-)
 
 # Citations -------------------------------------------------------------------------------------
 

@@ -208,7 +208,7 @@ def motivation(request, plan_id):
     if not services.legal_side_editable(plan):
         messages.error(request, _("Dit plan is niet meer in concept; de motivering ligt vast."))
         return _back(plan)
-    form = MotivationForm(request.POST)
+    form = MotivationForm(request.POST, draft=request.POST.get("action") == "draft")
     if not form.is_valid():
         return _motivation_response(request, plan, form, status=400, notice=NOT_SAVED, level="error")
     if request.POST.get("action") == "draft":

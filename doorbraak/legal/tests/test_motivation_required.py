@@ -145,3 +145,14 @@ def test_the_legal_side_needs_a_cited_article_with_how_it_applies_and_the_motiva
     services.motivation_save(actor=professional, plan=plan, motivation="De wet laat dit toe.", version=0)
     assert selectors.legal_missing(plan=plan) == []
     assert selectors.legal_side_complete(plan=plan)
+
+
+def test_the_page_marks_the_motivation_as_required_without_a_browser_popup(plan, professional, login):
+    """The label no longer says '(niet verplicht)'; the form has novalidate, so the app's own error shows."""
+    html = login(professional).get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
+    start = html.index(f'action="{reverse("legal:motivation", args=[plan.pk])}"')
+    form_html = html[html.rindex("<form", 0, start) : html.index("</form>", start)]
+    assert "novalidate" in form_html
+    label = form_html[form_html.index("Motivering van de uitzondering") :][:120]
+    assert "niet verplicht" not in label
+    assert "required" in form_html[form_html.index("<textarea") :].split(">")[0]
