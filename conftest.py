@@ -7,6 +7,7 @@ objects must stay invisible (404) to Voorbeeldstad's users, and the other way ro
 import os
 
 import pytest
+from _pytest.nodeid import NodeId
 
 from doorbraak.organisations.constants import Role
 from doorbraak.organisations.tests.factories import (
@@ -27,6 +28,25 @@ def pytest_xdist_auto_num_workers(config):
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS", "").isdigit():
         return int(os.environ["PYTEST_XDIST_AUTO_NUM_WORKERS"])
     return min(len(os.sched_getaffinity(0)), MAX_WORKERS)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Keep ``xdist_group`` tests on one worker. pytest-xdist 3.8 marks a group by appending ``@<group>`` to the
+    node id through ``item._nodeid``, which pytest 9 no longer reads (the id is ``item._id``), so its
+    ``--dist loadgroup`` spread a group over all workers and the demo was built once per worker. Until xdist
+    follows, set the same suffix the way pytest 9 reads it; a no-op where xdist's own marking worked."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        names = sorted(
+            {
+                str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                for mark in item.iter_markers("xdist_group")
+            }
+        )
+        if names and "@" not in item.nodeid:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 
 
 @pytest.fixture
