@@ -64,15 +64,22 @@ def contact_for_admin(*, user, contact_id) -> ContactPerson:
 # --- who decides -----------------------------------------------------------------------------------------------
 
 
+def _co_authorship():
+    """What makes someone a co-author of a plan (four eyes): an edit on any side, as the audit log shows, and
+    submitting it. Both querysets, unfiltered; the callers narrow them to one plan or one user."""
+    edits = AuditEvent.objects.filter(
+        object_type=Plan._meta.label_lower, action__in=PLAN_EDIT_ACTIONS, actor__isnull=False
+    )
+    submissions = StatusChange.objects.filter(to_status=PlanStatus.SUBMITTED)
+    return edits, submissions
+
+
 def plan_involved_user_ids(*, plan: Plan) -> set[int]:
     """Who took part in making ``plan`` and so may not decide about it (four eyes): its owner, whoever submitted
-    it, and whoever edited it on any side (block 1, legitimacy, return, engagement), as the audit log shows."""
-    editors = AuditEvent.objects.filter(
-        object_type=Plan._meta.label_lower, object_id=str(plan.pk), action__in=PLAN_EDIT_ACTIONS, actor__isnull=False
-    ).values_list("actor_id", flat=True)
-    submitters = StatusChange.objects.filter(plan=plan, to_status=PlanStatus.SUBMITTED).values_list(
-        "actor_id", flat=True
-    )
+    it, and whoever edited it on any side (block 1, legitimacy, return, engagement)."""
+    edits, submissions = _co_authorship()
+    editors = edits.filter(object_id=str(plan.pk)).values_list("actor_id", flat=True)
+    submitters = submissions.filter(plan=plan).values_list("actor_id", flat=True)
     return {plan.owner_id, *editors, *submitters}
 
 
@@ -272,12 +279,9 @@ def decisions_waiting_for(*, user) -> list[DecisionRequest]:
 
 def _plans_involving(*, user) -> set[str]:
     """Ids (as text) of the plans ``user`` edited or submitted: four eyes keeps them out of their decisions."""
-    edited = AuditEvent.objects.filter(
-        actor=user, object_type=Plan._meta.label_lower, action__in=PLAN_EDIT_ACTIONS
-    ).values_list("object_id", flat=True)
-    submitted = StatusChange.objects.filter(actor=user, to_status=PlanStatus.SUBMITTED).values_list(
-        "plan_id", flat=True
-    )
+    edits, submissions = _co_authorship()
+    edited = edits.filter(actor=user).values_list("object_id", flat=True)
+    submitted = submissions.filter(actor=user).values_list("plan_id", flat=True)
     return {*edited, *(str(pk) for pk in submitted)}
 
 

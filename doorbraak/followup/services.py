@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
@@ -26,7 +27,14 @@ from doorbraak.plans.services import plan_transition
 from .constants import DEFAULT_LEVELS, EVALUATION_MONTHS, ActionState, BreakthroughOutcome, DecisionState
 from .models import ContactPerson, DecisionRequest, EscalationLevel, Evaluation, FollowUpAction, SharingConsent
 from .notifications import notify
-from .selectors import deciders_for, escalation_levels, evaluation_is_due, is_decider, level_candidates
+from .selectors import (
+    deciders_for,
+    escalation_levels,
+    evaluation_is_due,
+    is_decider,
+    level_candidates,
+    plan_involved_user_ids,
+)
 
 # --- escalation matrix -----------------------------------------------------------------------------------------
 
@@ -160,24 +168,27 @@ def contact_update(*, actor, contact: ContactPerson, data: dict) -> ContactPerso
 # --- submitting and deciding -----------------------------------------------------------------------------------
 
 
-def _skip_reason(plan: Plan, level: EscalationLevel) -> str:
-    if level_candidates(level=level, plan=plan):
-        return _(
-            "Overgeslagen (vier ogen): wie op dit niveau besluit, is zelf eigenaar, indiener of bewerker van dit "
-            "plan. Het plan gaat naar het volgende niveau."
-        )
-    return _("Overgeslagen: op dit niveau is niemand die over dit plan kan besluiten.")
+SKIPPED_FOUR_EYES = _lazy(
+    "Overgeslagen (vier ogen): wie op dit niveau besluit, is zelf eigenaar, indiener of bewerker van dit plan. "
+    "Het plan gaat naar het volgende niveau."
+)
+SKIPPED_NOBODY = _lazy("Overgeslagen: op dit niveau is niemand die over dit plan kan besluiten.")
 
 
 def _open_at_first_level_with_deciders(*, actor, plan: Plan, levels: list[EscalationLevel], note: str):
     """Open the request at the first of ``levels`` where someone may decide about this plan (four eyes included);
     every level passed over is recorded as skipped, with the reason. When nobody can decide at any of them, the
     request opens at the first (as before: the matrix needs fixing, not the plan)."""
-    eligible = next((i for i, level in enumerate(levels) if deciders_for(level=level, plan=plan)), None)
-    if eligible is None:
+    involved = plan_involved_user_ids(plan=plan)
+    target = next(
+        (level for level in levels if any(u.pk not in involved for u in level_candidates(level=level, plan=plan))),
+        None,
+    )
+    if target is None:
         return _open_request(actor=actor, plan=plan, level=levels[0], note=note)
     now = timezone.now()
-    for level in levels[:eligible]:
+    for level in levels[: levels.index(target)]:
+        reason = SKIPPED_FOUR_EYES if level_candidates(level=level, plan=plan) else SKIPPED_NOBODY
         skipped = DecisionRequest.objects.create(
             organisation=plan.organisation,
             plan=plan,
@@ -186,7 +197,7 @@ def _open_at_first_level_with_deciders(*, actor, plan: Plan, levels: list[Escala
             opened_by=actor,
             opened_at=now,
             decided_at=now,
-            reason=_skip_reason(plan, level),
+            reason=str(reason),
         )
         audit_record(
             actor=actor,
@@ -196,7 +207,7 @@ def _open_at_first_level_with_deciders(*, actor, plan: Plan, levels: list[Escala
             request=skipped.pk,
             level=level.position,
         )
-    return _open_request(actor=actor, plan=plan, level=levels[eligible], note=note)
+    return _open_request(actor=actor, plan=plan, level=target, note=note)
 
 
 # The section code of a read of the basis page (audit ``extra``), next to plan.read of the follow-up page.
