@@ -26,6 +26,7 @@ from .forms import (
     NationalArticleForm,
 )
 from .models import LocalArticle
+from .ranking import MINOR_GROUND_KEYS
 from .suggestions import domain_labels, suggestions_for_plan
 
 NOT_SAVED = _lazy("De motivering is niet opgeslagen.")
@@ -67,6 +68,7 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
         "citations": [(c, CitationUpdateForm(initial={**_citation_initial(c)}, prefix=f"c{c.pk}")) for c in citations],
         "suggestions": suggestions,
         "general_grounds": general_grounds,
+        "minors": result.minors,
         "applications": Application.choices,
         "motivation_form": motivation_form,
         "legal_basis": basis,
@@ -85,6 +87,7 @@ def _general_ground(key, rows, cited_refs) -> dict:
         "local": prefix == "l",
         "cited": any(f"{prefix}:{row.pk}" in cited_refs for row in rows),
         "application": DEFAULT_APPLICATION.get(first.kind, Application.PRINCIPLE),
+        "for_children": key in MINOR_GROUND_KEYS,
     }
 
 
