@@ -70,6 +70,9 @@ class AuditAction(models.TextChoices):
     COSTS_TARIFFS_TOGGLE = "costs.tariffs.toggle", _("tariefset aan- of uitgezet")
     COSTS_BUDGET_SET = "costs.budget.set", _("Doorbraakbudget vastgesteld")
     COSTS_BUDGET_PAID = "costs.budget.paid", _("uitgave Doorbraakbudget vastgelegd")
+    # analytics: the dashboards read protected aggregates only; a refresh reads the plans to count them
+    ANALYTICS_REFRESH = "analytics.refresh", _("dashboardcijfers ververst")
+    ANALYTICS_EXPORT = "analytics.export", _("dashboardcijfers geëxporteerd")
     # engagement
     ENGAGEMENT_UPDATE = "engagement.update", _("betrokkenheid gewijzigd")
     ENGAGEMENT_SCORES = "engagement.scores", _("scores Positieve Gezondheid vastgelegd")
