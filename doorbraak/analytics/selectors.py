@@ -88,7 +88,8 @@ def periods_of(run: AggregateRun | None) -> list[str]:
     values = AggregateCell.objects.filter(run=run, cut=A.ORGANISATION, metric=A.STARTED).values_list(
         "period", flat=True
     )
-    return sorted(set(values), key=lambda p: (p[:4], p), reverse=True)
+    # the latest year first, each year followed by its quarters, the latest first
+    return sorted(set(values), key=lambda p: (-int(p[:4]), -int(p[6:] or 5)))
 
 
 def period_label(period: str) -> str:

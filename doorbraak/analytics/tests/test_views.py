@@ -153,3 +153,17 @@ def test_refresh_command_runs_for_every_municipality(org, other_org, team, profe
     out = io.StringIO()
     call_command("refresh_aggregates", stdout=out)
     assert f"{org.slug}: 10 plannen" in out.getvalue() and f"{other_org.slug}: 0 plannen" in out.getvalue()
+
+
+@pytest.mark.slow
+def test_the_demo_dashboard_is_filled_after_seeding(login):
+    """seed_demo refreshes the figures last; the demo municipality's dashboard has a date and some shown figures."""
+    from django.core.management import call_command
+
+    from doorbraak.accounts.models import User
+
+    call_command("seed_demo", stdout=io.StringIO())
+    demo_manager = User.objects.get(email="manager@voorbeeldstad.example")
+    html = login(demo_manager).get(URL, {"tab": "leefgebieden"}).content.decode()
+    assert "Stand van" in html
+    assert any(v not in HELD_BACK for v in numbers(html))

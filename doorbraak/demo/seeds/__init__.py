@@ -44,6 +44,7 @@ SEED_MODULES: tuple[str, ...] = (
     "legal",  # citations and a motivation per demo plan with a breakthrough (doorbraak.legal.services)
     "engagement",  # own words, goals, motivation, Positive Health now/expected (doorbraak.engagement.services)
     "workflow",  # escalation matrix, contacts, consent, submit, decide, start, evaluate, close (followup)
+    "analytics",  # the dashboards' protected figures, refreshed last (doorbraak.analytics.services)
 )
 
 _TOKEN_NAMESPACE = uuid.UUID("6f1d0c8e-4b7a-5d2e-9c3f-0a1b2c3d4e5f")
