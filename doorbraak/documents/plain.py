@@ -13,17 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Jargon → everyday words. Longest first is not needed: the pattern is built longest first. Matching is
-# case-insensitive on whole words; a capital at the start of the jargon stays a capital.
+# Jargon → everyday words, matched case-insensitively on whole words (the longest first); a capital at the start
+# of the jargon stays a capital. A replacement keeps the jargon's grammatical gender ("het vonnis" → "het
+# besluit van de rechter", "de intake" → "de kennismaking"), so the sentence around it still reads.
 JARGON: tuple[tuple[str, str], ...] = (
     # housing
-    ("ontruimingsvonnis", "uitspraak van de rechter dat u uw huis uit moet"),
+    ("ontruimingsvonnis", "besluit van de rechter dat u uw huis uit moet"),
     ("ontruimingsprocedure", "procedure om iemand uit huis te zetten"),
     ("ontbindingsprocedure", "procedure om het huurcontract op te zeggen"),
     ("ontbinding van het huurcontract", "opzeggen van het huurcontract"),
     ("het huurcontract te ontbinden", "het huurcontract op te zeggen"),
     ("ontbinding", "opzegging"),
-    ("vonnis", "uitspraak van de rechter"),
+    ("vonnis", "besluit van de rechter"),
     ("ontruiming", "huisuitzetting"),
     ("intrekt", "stopt"),
     ("opschorten", "uitstellen"),
@@ -34,11 +35,11 @@ JARGON: tuple[tuple[str, str], ...] = (
     ("urgentieaanvraag", "aanvraag voor voorrang op een huis"),
     ("urgentieverklaring", "voorrang op een huis"),
     ("urgentie", "voorrang"),
-    ("toewijzingsbeleid", "regels voor het verdelen van huizen"),
+    ("toewijzingsbeleid", "beleid voor het verdelen van huizen"),
     ("maatwerktoewijzing", "toewijzing van een huis dat past"),
     ("inschrijfduur", "hoe lang iemand ingeschreven staat"),
     ("overbewoning", "te veel mensen in een te klein huis"),
-    ("huisvestingsverordening", "regels van de gemeente voor huizen"),
+    ("huisvestingsverordening", "woonregeling van de gemeente"),
     ("briefadres", "postadres"),
     # money and debts
     ("bijzondere bijstand", "extra geld van de gemeente"),
@@ -46,9 +47,9 @@ JARGON: tuple[tuple[str, str], ...] = (
     ("schuldregeling", "regeling voor de schulden"),
     ("schuldsanering", "wettelijke regeling voor de schulden"),
     ("schuldeisers", "mensen en bedrijven die nog geld krijgen"),
-    ("schuldeiser", "wie nog geld krijgt"),
-    ("beslagvrije voet", "bedrag dat u altijd mag houden"),
-    ("beslag", "inhouding"),
+    ("schuldeiser", "partij die nog geld krijgt"),
+    ("beslagvrije voet", "ondergrens van uw inkomen"),
+    ("legt beslag op", "houdt geld in van"),
     ("bestaansminimum", "minimum om van te leven"),
     ("kwijtschelding", "vrijstelling van betalen"),
     ("kwijtschelden", "laten vervallen"),
@@ -70,8 +71,8 @@ JARGON: tuple[tuple[str, str], ...] = (
     # rules and decisions
     ("hardheidsclausule", "regel die een uitzondering toestaat"),
     ("beleidsregel", "regel van de gemeente"),
-    ("verordening", "regels van de gemeente"),
-    ("beschikking", "besluit"),
+    ("verordening", "regeling van de gemeente"),
+    ("beschikking", "beslissing"),
     ("maatwerkvoorziening", "hulp op maat"),
     ("inkoopafspraken", "afspraken van de gemeente met zorgaanbieders"),
     ("ontheffing", "vrijstelling"),
@@ -79,14 +80,13 @@ JARGON: tuple[tuple[str, str], ...] = (
     ("arbeidsplicht", "plicht om te werken"),
     ("sollicitatieplicht", "plicht om te solliciteren"),
     ("zoektermijn", "zoektijd"),
-    ("keuring", "medisch onderzoek"),
-    ("mandaat", "taak"),
+    ("mandaat", "recht om te beslissen"),
     ("onder voorbehoud", "alvast"),
     ("parallel aan", "tegelijk met"),
     ("in afwachting van", "terwijl we wachten op"),
     ("ambtshalve", "zonder aanvraag"),
     ("afwikkelen", "afhandelen"),
-    ("proces-verbaal", "officiële melding"),
+    ("proces-verbaal", "rapport voor justitie"),
     ("werkgeversservicepunt", "werkloket"),
     # care
     ("praktijkondersteuner GGZ", "praktijkondersteuner voor psychische klachten"),
@@ -95,23 +95,22 @@ JARGON: tuple[tuple[str, str], ...] = (
     ("Jeugd-GGZ", "psychische hulp voor jongeren"),
     ("FACT-team", "team dat thuis helpt bij psychische klachten"),
     ("GGZ", "psychische hulp"),
-    ("intake", "eerste gesprek"),
+    ("intake", "kennismaking"),
     ("klinische opname", "opname in een kliniek"),
     ("ambulante nazorg", "hulp thuis daarna"),
     ("medicatie", "medicijnen"),
     ("respijtzorg", "tijdelijke zorg zodat de mantelzorger even rust heeft"),
     ("valpreventie", "hulp om vallen te voorkomen"),
     ("zorgmelding", "melding van zorgen"),
-    ("ondertoezichtstelling", "toezicht van de kinderrechter op het gezin"),
+    ("ondertoezichtstelling", "beslissing van de kinderrechter over toezicht op het gezin"),
     ("casemanager", "vaste hulpverlener"),
-    ("professional", "uw hulpverlener"),
+    ("professional", "hulpverlener"),
     # school
     ("leerplichtambtenaar", "medewerker leerplicht"),
     ("verzuimt school", "gaat niet naar school"),
     ("schoolverzuim", "wegblijven van school"),
     ("verzuim", "wegblijven van school"),
     ("tussenvoorziening", "tijdelijke school"),
-    ("samenwerkingsverband", "samenwerking van scholen"),
     ("detentie", "tijd in de gevangenis"),
 )
 
