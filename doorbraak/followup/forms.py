@@ -93,7 +93,6 @@ class ActionForm(forms.Form):
     owner = UserChoiceField(
         queryset=None,
         label=_("Wie"),
-        help_text=_("Iemand uit het team van dit plan of het Doorbraakteam."),
         error_messages={"invalid_choice": _("Kies bij 'Wie' iemand uit het team van dit plan of het Doorbraakteam.")},
     )
     due_date = forms.DateField(
