@@ -90,14 +90,18 @@ class DecisionForm(forms.Form):
 
 class ActionForm(forms.Form):
     description = forms.CharField(label=_("Actie"), max_length=300)
-    owner = UserChoiceField(queryset=None, label=_("Wie"))
+    owner = UserChoiceField(
+        queryset=None,
+        label=_("Wie"),
+        error_messages={"invalid_choice": _("Kies bij 'Wie' iemand uit het team van dit plan of het Doorbraakteam.")},
+    )
     due_date = forms.DateField(
         label=_("Uiterlijk klaar op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _org_users(organisation)
+        self.fields["owner"].queryset = owners  # followup.selectors.action_owner_candidates
         _dutch_empty_choices(self)
 
 

@@ -74,7 +74,7 @@ def _followup_context(request, plan, *, decision_form=None, action_form=None, de
         "decision_errors": decision_errors or [],
         "timeline": selectors.timeline_for_plan(plan=plan),
         "actions": actions,
-        "action_form": action_form or (ActionForm(organisation=plan.organisation) if can_actions else None),
+        "action_form": action_form or (_action_form(plan) if can_actions else None),
         "evaluations": evaluations,
         "comparison": forecast_vs_realised(plan=plan),
         "levels": list(selectors.escalation_levels(organisation=plan.organisation)),
@@ -175,13 +175,17 @@ def plan_decide(request, plan_id):
 # --- actions ---------------------------------------------------------------------------------------------------
 
 
+def _action_form(plan, data=None) -> ActionForm:
+    return ActionForm(data, owners=selectors.action_owner_candidates(plan=plan))
+
+
 @require_POST
 @role_required(*FOLLOWUP_ROLES)
 def action_add(request, plan_id):
     plan = selectors.plan_for_decider(user=request.user, plan_id=plan_id)
     if not selectors.can_manage_actions(user=request.user, plan=plan):
         raise PermissionDenied
-    form = ActionForm(request.POST, organisation=plan.organisation)
+    form = _action_form(plan, request.POST)
     if form.is_valid():
         try:
             services.action_create(actor=request.user, plan=plan, **form.cleaned_data)

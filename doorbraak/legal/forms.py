@@ -5,7 +5,7 @@ from doorbraak.core.constants import LifeDomain
 from doorbraak.core.tabular import MAX_BYTES
 
 from .constants import LOCAL_CSV_COLUMNS, MOTIVATION_REQUIRED, Application
-from .loading import split_list
+from .loading import ArticleNumberField, split_list
 from .models import LegalArticle, LocalArticle
 
 EMPTY_LABEL = _("— kies —")
@@ -107,6 +107,7 @@ class NationalArticleForm(_ArticleFormMixin):
             "plain_language",
         ]
         widgets = {"valid_from": forms.DateInput, "valid_until": forms.DateInput}
+        field_classes = {"article": ArticleNumberField}
 
 
 class LocalArticleForm(_ArticleFormMixin):
@@ -114,6 +115,7 @@ class LocalArticleForm(_ArticleFormMixin):
         model = LocalArticle
         fields = list(LOCAL_CSV_COLUMNS)  # the form edits exactly what a CSV import fills
         widgets = {"valid_from": forms.DateInput, "valid_until": forms.DateInput}
+        field_classes = {"article": ArticleNumberField}
 
     def __init__(self, *args, organisation=None, **kwargs):
         self.organisation = organisation

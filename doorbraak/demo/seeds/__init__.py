@@ -39,6 +39,7 @@ from doorbraak.demo.constants import DEMO_RANDOM_SEED
 
 SEED_MODULES: tuple[str, ...] = (
     "organisations",  # municipalities, districts, teams, a user for every role
+    "local_rules",  # Voorbeeldstad's own purchase tariffs and local rules (before costs and legal use them)
     "plans",  # ~30 households, each plan written as a concept (households + plans services)
     "costs",  # cost lines per demo plan (seeds/cost_stories.py) and a Doorbraakbudget
     "legal",  # citations and a motivation per demo plan with a breakthrough (doorbraak.legal.services)
