@@ -18,5 +18,6 @@ urlpatterns = [
     path("betrokkenheid/", include("doorbraak.engagement.urls")),
     path("opvolging/", include("doorbraak.followup.urls")),
     path("documenten/", include("doorbraak.documents.urls")),
+    path("privacy/", include("doorbraak.privacy.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "doorbraak.followup",
     "doorbraak.workspace",
     "doorbraak.documents",
+    "doorbraak.privacy",
     "doorbraak.demo",
 ]
 
