@@ -28,9 +28,15 @@ class Command(BaseCommand):
         for org in organisations:
             result = retention_apply(organisation=org, now=now, dry_run=dry_run)
             self.stdout.write(
-                f"{org.slug}: {len(result.plans)} plannen en {len(result.households)} huishoudens "
-                f"geëindigd vóór {result.case_files_before:%Y-%m-%d}, {result.audit_events} auditregels van vóór "
+                f"{org.slug}: {_count(len(result.plans), 'plan', 'plannen')} en "
+                f"{_count(len(result.households), 'huishouden', 'huishoudens')} "
+                f"geëindigd vóór {result.case_files_before:%Y-%m-%d}, "
+                f"{_count(result.audit_events, 'auditregel', 'auditregels')} van vóór "
                 f"{result.audit_before:%Y-%m-%d}: {verb}."
             )
         if dry_run:
             self.stdout.write("Proefdraai: er is niets verwijderd.")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
