@@ -39,11 +39,12 @@ def end(plan, status, when, actor):
 def rows_of(*, households=(), plans=()):
     """How many rows every registered model holds for these households and plans."""
     counts = {}
+    household_ids, plan_ids = [h.pk for h in households], [p.pk for p in plans]
     for holding in household_data():
-        model = holding.model.objects
-        counts[holding.label] = model.filter(**{f"{holding.household_path}__in": [h.pk for h in households]}).count()
+        rows = holding.model.objects
+        counts[holding.label] = rows.filter(**{f"{holding.household_path}__in": household_ids}).count()
         if holding.plan_path is not None:
-            counts[f"{holding.label}@plan"] = model.filter(**{f"{holding.plan_path}__in": [p.pk for p in plans]}).count()
+            counts[f"{holding.label}@plan"] = rows.filter(**{f"{holding.plan_path}__in": plan_ids}).count()
     return counts
 
 
@@ -107,9 +108,11 @@ def test_retention_deletes_exactly_what_is_past_its_term(world):
     assert rows_of(households=steady, plans=kept_plans) == kept_before
     # Audit detail older than its own term is gone; newer rows and the other municipality's stay.
     org = world["old"].organisation
-    assert not AuditEvent.objects.filter(organisation=org, at__lt=at(2031, 6, 1)).exclude(
-        action__startswith="privacy.retention"
-    ).exists()
+    assert (
+        not AuditEvent.objects.filter(organisation=org, at__lt=at(2031, 6, 1))
+        .exclude(action__startswith="privacy.retention")
+        .exists()
+    )
     assert AuditEvent.objects.filter(organisation=org, at__year=2032, action=AuditAction.PLAN_READ).count() == 1
     assert AuditEvent.objects.filter(organisation=world["other"].organisation).count() == other_events + 1
     # The run is logged with ids only.
