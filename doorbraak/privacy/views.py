@@ -1,7 +1,8 @@
 import json
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -30,10 +31,15 @@ def overview(request):
 
 
 @require_http_methods(["GET", "POST"])
-@role_required(*PRIVACY_ROLES)
+@login_required
 def household_access(request, household_id):
-    """GET: what the municipality holds about the household; POST: download it as PDF or JSON."""
+    """GET: what the municipality holds about the household; POST: download it as PDF or JSON.
+
+    The municipality is checked before the role: another municipality's household does not exist for anyone
+    (404, as on every household address); a colleague of the own municipality without the role gets 403."""
     household = selectors.household_for_access_request(user=request.user, household_id=household_id)
+    if request.membership.role not in PRIVACY_ROLES:
+        raise PermissionDenied
     export = selectors.access_export(household=household)
     form = AccessExportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
