@@ -19,24 +19,32 @@ class HouseholdData:
     ``household_path`` is the ORM lookup from a row to its household's primary key (``"pk"`` for the household
     itself, ``"plan__household"`` for a plan's child); ``plan_path`` the lookup to its plan, or None for data
     that belongs to the household rather than to one plan. ``erasure`` says in one Dutch sentence what the
-    retention job does with the row and why (docs/privacy.md lists them)."""
+    retention job does with the row and why (docs/privacy.md lists them). ``title`` is the Dutch heading in the
+    export when the model's ``verbose_name_plural`` does not fit."""
 
     label: str
     model: type[models.Model]
     household_path: str
     plan_path: str | None
     erasure: str
+    title: str | None = None
+
+    @property
+    def heading(self) -> str:
+        return str(self.title or self.model._meta.verbose_name_plural)
 
 
 _registered: dict[str, HouseholdData] = {}
 _exempted: dict[str, str] = {}
 
 
-def register(model: type[models.Model], *, household_path: str, plan_path: str | None, erasure: str) -> None:
+def register(
+    model: type[models.Model], *, household_path: str, plan_path: str | None, erasure: str, title=None
+) -> None:
     label = model._meta.label_lower
     if label in _exempted:
         raise ValueError(f"{label} is exempted from the export and cannot be registered too")
-    _registered[label] = HouseholdData(label, model, household_path, plan_path, erasure)
+    _registered[label] = HouseholdData(label, model, household_path, plan_path, erasure, title)
 
 
 def exempt(model: type[models.Model], *, reason: str) -> None:

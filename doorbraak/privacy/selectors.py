@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from doorbraak.audit.models import AuditEvent
 from doorbraak.audit.selectors import events_about
@@ -23,6 +24,61 @@ from .models import RetentionPolicy
 
 # A technical idempotency token, not information about the household.
 NOT_EXPORTED = {"creation_token"}
+
+# Dutch labels for the fields that have no verbose name of their own (Django then shows the English field name).
+FIELD_LABELS = {
+    "actor": _lazy("door"),
+    "article": _lazy("artikel"),
+    "article_version": _lazy("versie van het artikel"),
+    "at": _lazy("tijdstip"),
+    "breakthrough_version": _lazy("versie doorbraak"),
+    "closed_at": _lazy("afgerond op"),
+    "created_at": _lazy("aangemaakt op"),
+    "created_by": _lazy("aangemaakt door"),
+    "decided_by": _lazy("besloten door"),
+    "from_status": _lazy("van status"),
+    "heading": _lazy("opschrift"),
+    "household": _lazy("huishouden"),
+    "id": _lazy("nummer"),
+    "kind": _lazy("soort"),
+    "law_short": _lazy("wet"),
+    "law_title": _lazy("titel van de wet"),
+    "level": _lazy("niveau"),
+    "local_article": _lazy("lokale regel"),
+    "national_article": _lazy("wetsartikel"),
+    "opened_by": _lazy("voorgelegd door"),
+    "organisation": _lazy("gemeente"),
+    "owner": _lazy("eigenaar"),
+    "paragraph": _lazy("lid"),
+    "partner": _lazy("partner"),
+    "perspective_version": _lazy("versie perspectief"),
+    "plan": _lazy("plan"),
+    "price_source_url": _lazy("adres van de prijsbron"),
+    "recorded_at": _lazy("vastgelegd op"),
+    "recorded_by": _lazy("vastgelegd door"),
+    "retired_at": _lazy("vervallen op"),
+    "scenario": _lazy("scenario"),
+    "situation_version": _lazy("versie situatie"),
+    "status": _lazy("status"),
+    "summary": _lazy("samenvatting"),
+    "tags": _lazy("labels"),
+    "tags_version": _lazy("versie labels"),
+    "team": _lazy("team"),
+    "to_status": _lazy("naar status"),
+    "updated_at": _lazy("gewijzigd op"),
+    "url": _lazy("adres"),
+    "valid_from": _lazy("geldig vanaf"),
+    "valid_until": _lazy("geldig tot"),
+    "version": _lazy("versie"),
+    "withdrawn_by": _lazy("ingetrokken door"),
+}
+
+
+def _label(f) -> str:
+    """The field's Dutch name: its own verbose name, or ours when Django made one from the English field name."""
+    if str(f.verbose_name) in {f.name.replace("_", " "), "ID"} and f.name in FIELD_LABELS:
+        return str(FIELD_LABELS[f.name])
+    return str(f.verbose_name)
 
 
 def _organisation_of(user) -> Organisation:
@@ -129,7 +185,7 @@ def _row(obj: models.Model) -> tuple[dict, list[tuple[str, str]]]:
     for f in obj._meta.concrete_fields:
         if f.name in NOT_EXPORTED:
             continue
-        label = str(f.verbose_name)
+        label = _label(f)
         if f.is_relation:
             related_id = getattr(obj, f.attname)
             stored[f.attname] = _stored(related_id)
@@ -149,7 +205,7 @@ def _row(obj: models.Model) -> tuple[dict, list[tuple[str, str]]]:
     for f in obj._meta.many_to_many:
         related = list(getattr(obj, f.name).all())
         stored[f.name] = [str(r.pk) for r in related]
-        shown.append((str(f.verbose_name), ", ".join(str(r) for r in related) or "—"))
+        shown.append((_label(f), ", ".join(str(r) for r in related) or "—"))
     return stored, shown
 
 
@@ -175,7 +231,7 @@ def access_export(*, household: Household) -> AccessExport:
         queryset = holding.model.objects.filter(**{holding.household_path: household.pk})
         if holding.model._meta.many_to_many:
             queryset = queryset.prefetch_related(*(f.name for f in holding.model._meta.many_to_many))
-        section = ExportSection(model=holding.label, title=str(holding.model._meta.verbose_name_plural))
+        section = ExportSection(model=holding.label, title=holding.heading)
         for obj in queryset:
             stored, shown = _row(obj)
             section.records.append(stored)

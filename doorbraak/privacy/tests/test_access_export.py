@@ -132,3 +132,22 @@ def test_signed_out_goes_to_sign_in(client, full_household):
     response = client.get(reverse("privacy:household_access", args=[full_household.pk]))
     assert response.status_code == 302
     assert "/account/" in response["Location"]
+
+
+# Field names that are Dutch words as they stand.
+DUTCH_ALREADY = {"plan", "status", "team", "partner", "scenario"}
+
+
+def test_every_exported_field_has_a_dutch_label():
+    """The PDF is for the household: no field may show Django's English fallback name."""
+    from doorbraak.privacy.selectors import NOT_EXPORTED, _label
+
+    english = [
+        f"{h.label}.{f.name}"
+        for h in household_data()
+        for f in [*h.model._meta.concrete_fields, *h.model._meta.many_to_many]
+        if f.name not in NOT_EXPORTED
+        and _label(f) == f.name.replace("_", " ")
+        and f.name not in {"plan", "status", "team", "partner", "scenario"}
+    ]
+    assert english == []
