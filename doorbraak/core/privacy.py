@@ -69,3 +69,15 @@ def exemptions() -> dict[str, str]:
 # The two ways a row leaves the database under the retention job (doorbraak/privacy/retention.py).
 DELETED_WITH_PLAN = "Verwijderd met het plan zodra de bewaartermijn na afsluiten of evalueren voorbij is."
 DELETED_WITH_HOUSEHOLD = "Verwijderd met het huishouden, zodra het geen plan meer heeft en de bewaartermijn voorbij is."
+
+
+def register_plan_data(*plan_models: type[models.Model], title=None) -> None:
+    """Models with a ``plan`` key: their rows belong to one plan and go with it."""
+    for model in plan_models:
+        register(model, household_path="plan__household", plan_path="plan", erasure=DELETED_WITH_PLAN, title=title)
+
+
+def register_household_data(*household_models: type[models.Model]) -> None:
+    """Models with a ``household`` key that belong to no single plan: they go with the household."""
+    for model in household_models:
+        register(model, household_path="household", plan_path=None, erasure=DELETED_WITH_HOUSEHOLD)

@@ -1,13 +1,7 @@
 """The legal side of a plan in the registry of household data (doorbraak/core/privacy.py)."""
 
-from doorbraak.core.privacy import DELETED_WITH_PLAN, register
+from doorbraak.core.privacy import register_plan_data
 
 from .models import Citation, PlanLegalBasis
 
-for model in (PlanLegalBasis, Citation):
-    register(
-        model,
-        household_path="plan__household",
-        plan_path="plan",
-        erasure=DELETED_WITH_PLAN,
-    )
+register_plan_data(PlanLegalBasis, Citation)

@@ -2,17 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from doorbraak.core.privacy import DELETED_WITH_PLAN, register
+from doorbraak.core.privacy import DELETED_WITH_PLAN, register, register_plan_data
 
 from .models import Helper, Need, Plan, StatusChange, Step
 
 register(Plan, household_path="household", plan_path="pk", erasure=DELETED_WITH_PLAN)
-for model in (Helper, Need, Step):
-    register(model, household_path="plan__household", plan_path="plan", erasure=DELETED_WITH_PLAN)
-register(
-    StatusChange,
-    household_path="plan__household",
-    plan_path="plan",
-    erasure=DELETED_WITH_PLAN,
-    title=_("statusverloop van de plannen"),
-)
+register_plan_data(Helper, Need, Step)
+register_plan_data(StatusChange, title=_("statusverloop van de plannen"))
