@@ -229,6 +229,12 @@ def access_export(*, household: Household) -> AccessExport:
     sections, about = [], {}
     for holding in household_data():
         queryset = holding.model.objects.filter(**{holding.household_path: household.pk})
+        shown_related = [
+            f.name
+            for f in holding.model._meta.concrete_fields
+            if f.is_relation and f.related_model._meta.label_lower != _user_model_label()
+        ]
+        queryset = queryset.select_related(*shown_related)
         if holding.model._meta.many_to_many:
             queryset = queryset.prefetch_related(*(f.name for f in holding.model._meta.many_to_many))
         section = ExportSection(model=holding.label, title=holding.heading)

@@ -151,3 +151,21 @@ def test_every_exported_field_has_a_dutch_label():
         and f.name not in {"plan", "status", "team", "partner", "scenario"}
     ]
     assert english == []
+
+
+def test_the_export_reads_a_fixed_number_of_queries(professional, team):
+    """One query per model (plus the tags and the log), however many plans and rows the household has."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from doorbraak.privacy.selectors import access_export
+
+    counts = []
+    for plans in (1, 3):
+        household, _ = fill_household(team=team, user=professional, plans=plans)
+        with CaptureQueriesContext(connection) as queries:
+            export = access_export(household=household)
+            export.as_json()
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+    assert counts[0] <= len(household_data()) + 3
