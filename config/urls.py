@@ -19,5 +19,6 @@ urlpatterns = [
     path("opvolging/", include("doorbraak.followup.urls")),
     path("documenten/", include("doorbraak.documents.urls")),
     path("dashboards/", include("doorbraak.analytics.urls")),
+    path("privacy/", include("doorbraak.privacy.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "doorbraak.workspace",
     "doorbraak.documents",
     "doorbraak.analytics",
+    "doorbraak.privacy",
     "doorbraak.demo",
 ]
 

@@ -93,3 +93,9 @@ class AuditAction(models.TextChoices):
     ACTION_STATE = "action.state", _("stand van vervolgactie gewijzigd")
     EVALUATION_SCHEDULE = "evaluation.schedule", _("evaluatie ingepland")
     EVALUATION_RECORD = "evaluation.record", _("evaluatie vastgelegd")
+    # privacy: the household's rights (AVG art. 15) and retention
+    PRIVACY_ACCESS_VIEW = "privacy.access.view", _("inzageverzoek: gegevens van huishouden getoond")
+    PRIVACY_ACCESS_EXPORT = "privacy.access.export", _("inzageverzoek: gegevens van huishouden geëxporteerd")
+    PRIVACY_RETENTION_UPDATE = "privacy.retention.update", _("bewaartermijnen gewijzigd")
+    PRIVACY_RETENTION_DELETE = "privacy.retention.delete", _("verwijderd na afloop van de bewaartermijn")
+    PRIVACY_RETENTION_RUN = "privacy.retention.run", _("bewaartermijnen toegepast")
