@@ -202,20 +202,26 @@ class VersionForm(forms.Form):
 
 
 class SuggestionAddForm(forms.Form):
-    """Which suggested lines to add: one ("Toevoegen" posts add=KEY) or the ticked boxes (selected=KEY). Only
-    the keys of the suggestions the plan has now (``keys``) are valid."""
+    """Which suggested lines to add: one ("Toevoegen" posts add=KEY), the ticked boxes (selected=KEY), or all the
+    page showed ("Alle toevoegen" posts all=1 with the hidden shown=KEY fields). Only the keys of the
+    suggestions the plan has now (``keys``) are valid."""
 
     add = forms.ChoiceField(required=False)
     selected = forms.MultipleChoiceField(required=False)
+    shown = forms.MultipleChoiceField(required=False)
+    all = forms.BooleanField(required=False)
 
     def __init__(self, *args, keys=(), **kwargs):
         super().__init__(*args, **kwargs)
         choices = [(key, key) for key in keys]
         self.fields["add"].choices = [("", "")] + choices
         self.fields["selected"].choices = choices
+        self.fields["shown"].choices = choices
 
     def chosen(self) -> list[str]:
-        return [self.cleaned_data["add"]] if self.cleaned_data["add"] else self.cleaned_data["selected"]
+        if self.cleaned_data["add"]:
+            return [self.cleaned_data["add"]]
+        return self.cleaned_data["shown" if self.cleaned_data["all"] else "selected"]
 
 
 class TariffUploadForm(forms.Form):

@@ -434,3 +434,14 @@ def test_copy_to_threatening_as_rendered_keeps_the_mark(plan, professional, logi
     assert copy.submit(client).status_code == 302
     copied = CostLine.objects.filter(plan=plan, scenario=Scenario.THREATENING)
     assert copied.count() == 3 and all(line.needs_confirmation for line in copied)
+
+
+def test_accept_all_shown_suggestions_in_one_click(plan, professional, login):
+    plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"), Tag.objects.get(code="budgetbeheer"))
+    client = login(professional)
+    page, form = suggestions_page(client, plan)
+    shown = len(_boxes(page))
+    response = form.submit(client, button=f"Alle {shown} voorgestelde regels toevoegen")
+    assert response.status_code == 302
+    assert CostLine.objects.filter(plan=plan).count() == shown
+    assert "Voorgestelde regels" not in client.get(response.url).content.decode()  # nothing left to suggest
