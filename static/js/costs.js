@@ -84,6 +84,9 @@
     list.className = "combobox__listbox";
     list.setAttribute("role", "listbox");
     list.hidden = true;
+    const chosenMeta = document.createElement("p");
+    chosenMeta.className = "combobox__chosen";
+    chosenMeta.id = id + "-chosen";
     const status = document.createElement("span");
     status.className = "visually-hidden";
     status.setAttribute("role", "status");
@@ -97,7 +100,9 @@
     select.hidden = true;
     select.setAttribute("tabindex", "-1");
     select.parentNode.insertBefore(wrapper, select);
-    wrapper.append(input, list, status);
+    wrapper.append(input, list, chosenMeta, status);
+    // the chosen post's price, unit and origin stay visible under the field, and are read with it
+    input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + chosenMeta.id).trim());
 
     let shown = [];
     let active = -1;
@@ -109,6 +114,7 @@
     function showChosen() {
       const option = chosen();
       input.value = option && option.value ? option.name : "";
+      chosenMeta.textContent = option && option.value ? option.meta : "";
     }
 
     function render(query) {
@@ -175,7 +181,7 @@
       if (!option) return;
       select.value = option.value;
       select.dispatchEvent(new Event("change", { bubbles: true }));
-      input.value = option.value ? option.name : "";
+      showChosen();
       close();
       status.textContent = option.value ? select.dataset.textChosen + " " + option.name + ", " + option.meta : option.name;
     }

@@ -302,7 +302,7 @@ def test_a_suggestion_accepted_twice_is_refused(plan, professional, login):
 def test_accepting_suggestions_roles_and_tenants(
     plan, professional, manager, outsider, colleague, team_lead, doorbraakteam, login
 ):
-    plan.tags.add(Tag.objects.get(code="budgetbeheer"))
+    plan.tags.add(Tag.objects.get(code="dreigende_ontruiming"), Tag.objects.get(code="budgetbeheer"))
     page, form = suggestions_page(login(professional), plan)
     data = form.data({"selected": [_boxes(page)[0][1]]})
     url = form.action
@@ -311,7 +311,8 @@ def test_accepting_suggestions_roles_and_tenants(
     assert login(outsider).post(url, data).status_code == 404
     assert login(colleague).post(url, data).status_code == 404
     assert not CostLine.objects.filter(plan=plan).exists()
-    assert login(team_lead).post(url, {**data, "add": data["selected"]}).status_code == 302
+    assert login(team_lead).post(url, data, follow=False).status_code == 302  # the team lead may edit
+    assert CostLine.objects.filter(plan=plan).count() == 1
 
 
 def test_suggestions_of_another_municipality_are_404(outsider_plan, professional, login):
@@ -445,3 +446,10 @@ def test_accept_all_shown_suggestions_in_one_click(plan, professional, login):
     assert response.status_code == 302
     assert CostLine.objects.filter(plan=plan).count() == shown
     assert "Voorgestelde regels" not in client.get(response.url).content.decode()  # nothing left to suggest
+
+
+def test_a_single_suggestion_has_no_checkboxes(plan, professional, login):
+    plan.tags.add(Tag.objects.get(code="budgetbeheer"))
+    page, form = suggestions_page(login(professional), plan)
+    assert _boxes(page) == [] and "Geselecteerde toevoegen" not in page.content.decode()
+    assert form.submit(login(professional), button="Toevoegen").status_code == 302
