@@ -173,6 +173,8 @@ def line_add(request, plan_id):
         query = search.cleaned_data["q"] if search.is_valid() else ""
         initial = {"creation_token": uuid.uuid4(), "scenario": scenario if scenario in Scenario.values else None}
         options = selectors.price_options(plan=plan, query=query)
+        if query and len(options) == 1:
+            initial["item"] = options[0].value  # the one post the search found
         form = LineForm(organisation=plan.organisation, options=options, initial=initial)
         return _render_add_form(request, plan, form, search=search, match_count=len(options))
     form = LineForm(request.POST, organisation=plan.organisation, options=selectors.price_options(plan=plan))
