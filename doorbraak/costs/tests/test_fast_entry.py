@@ -65,53 +65,35 @@ def item(code):
     return PriceItem.objects.get(code=code)
 
 
+def make_tariff(organisation, creator, *, name, amount, item=None, code="", unit="uur", stream="wmo", valid_from):
+    """A tariff in the organisation's purchase set (created on first use): mapped to ``item`` or an own post."""
+    tariff_set, _ = TariffSet.objects.get_or_create(
+        organisation=organisation, kind="municipal", name="Inkoop", defaults={"created_by": creator}
+    )
+    return Tariff.objects.create(
+        tariff_set=tariff_set,
+        organisation=organisation,
+        item=item,
+        code=item.code if item else code,
+        name=name,
+        unit=unit,
+        amount=Decimal(amount),
+        funding_stream=stream,
+        valid_from=valid_from,
+    )
+
+
 @pytest.fixture
 def tariffs(plan, functional_admin, other_org, outsider_admin):
     """Voorbeeldstad: a purchase tariff for a price-list post and an own post; Anderstad: the same post
     cheaper and an own post. Only Voorbeeldstad's may ever reach a Voorbeeldstad plan."""
     start = plan.created_at.date().replace(month=1, day=1)
-    ours = TariffSet.objects.create(
-        organisation=plan.organisation, kind="municipal", name="Inkoop", created_by=functional_admin
-    )
-    theirs = TariffSet.objects.create(
-        organisation=other_org, kind="municipal", name="Anders", created_by=outsider_admin
-    )
-    common = {"unit": "uur", "funding_stream": "wmo", "valid_from": start}
     begeleiding = item("wmo_begeleiding_individueel")
-    Tariff.objects.create(
-        tariff_set=ours,
-        organisation=plan.organisation,
-        item=begeleiding,
-        code=begeleiding.code,
-        name="Begeleiding Voorbeeldstad",
-        amount=Decimal("70.00"),
-        **common,
-    )
-    own = Tariff.objects.create(
-        tariff_set=ours,
-        organisation=plan.organisation,
-        code="vbs_maatjes",
-        name="Maatjesproject Voorbeeldstad",
-        amount=Decimal("25.00"),
-        **common,
-    )
-    Tariff.objects.create(
-        tariff_set=theirs,
-        organisation=other_org,
-        item=begeleiding,
-        code=begeleiding.code,
-        name="Begeleiding Anderstad",
-        amount=Decimal("1.00"),
-        **common,
-    )
-    Tariff.objects.create(
-        tariff_set=theirs,
-        organisation=other_org,
-        code="ads_geheim",
-        name="Geheime post Anderstad",
-        amount=Decimal("2.00"),
-        **common,
-    )
+    ours, theirs = (plan.organisation, functional_admin), (other_org, outsider_admin)
+    make_tariff(*ours, item=begeleiding, name="Begeleiding Voorbeeldstad", amount="70.00", valid_from=start)
+    own = make_tariff(*ours, code="vbs_maatjes", name="Maatjesproject Voorbeeldstad", amount="25.00", valid_from=start)
+    make_tariff(*theirs, item=begeleiding, name="Begeleiding Anderstad", amount="1.00", valid_from=start)
+    make_tariff(*theirs, code="ads_geheim", name="Geheime post Anderstad", amount="2.00", valid_from=start)
     return {"own": own, "begeleiding": begeleiding}
 
 
@@ -364,19 +346,16 @@ def test_prefill_invents_no_quantities_and_no_zero_price_lines(plan, professiona
 
 def test_prefill_uses_the_local_tariff_when_there_is_one(plan, professional, functional_admin, login, helpers):
     traject = item("sh_traject")
-    ours = TariffSet.objects.create(
-        organisation=plan.organisation, kind="municipal", name="Inkoop", created_by=functional_admin
-    )
-    Tariff.objects.create(
-        tariff_set=ours,
-        organisation=plan.organisation,
+    start = plan.created_at.date().replace(month=1, day=1)
+    make_tariff(
+        plan.organisation,
+        functional_admin,
         item=traject,
-        code=traject.code,
         name="Schuldhulp",
+        amount="2900.00",
         unit="traject",
-        amount=Decimal("2900.00"),
-        funding_stream="schuldhulp",
-        valid_from=plan.created_at.date().replace(month=1, day=1),
+        stream="schuldhulp",
+        valid_from=start,
     )
     prefill(login(professional), plan)
     line = CostLine.objects.get(plan=plan, item=traject)
