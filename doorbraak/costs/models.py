@@ -192,6 +192,9 @@ class CostLine(models.Model):
     indexed = models.BooleanField(_("geïndexeerd"), default=False)
     index_note = models.CharField(_("indexatie"), max_length=300, blank=True)
     is_estimate = models.BooleanField(_("schatting"), default=False)
+    # Filled in by the tool (from the helper inventory), not yet checked by the professional: shown as
+    # "schatting, controleer" until the line is edited or confirmed. Unrelated to is_estimate (the price).
+    needs_confirmation = models.BooleanField(_("nog te controleren"), default=False)
     manual_reason = models.CharField(_("reden handmatige prijs"), max_length=300, blank=True)
     funding_stream = models.CharField(_("financieringsstroom"), max_length=32, choices=FundingStream.choices)
     cashable = models.BooleanField(_("verzilverbaar"), default=False)
