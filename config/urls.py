@@ -20,3 +20,6 @@ urlpatterns = [
     path("documenten/", include("doorbraak.documents.urls")),
     path("django-admin/", admin.site.urls),
 ]
+
+# A request Django refuses before any view (a POST over DATA_UPLOAD_MAX_MEMORY_SIZE): a Dutch page, 413 for size.
+handler400 = "doorbraak.core.errors.bad_request"
