@@ -1,10 +1,11 @@
 """The role × URL × state matrix (issue 10, point 8): every route, asked by every role of both municipalities,
 for objects in every state, answers exactly what ``MATRIX`` says.
 
-A cell is (route name, persona, state). ``MATRIX`` holds per route the expected answer to GET and, for a route that
-writes, to POST: a status (200, 400, 403, 404, 405) or ``"302 <route name>"`` for a redirect. The value for a route
-is a dict persona → answer, where an answer may itself be a dict state → answer when the state matters. A route
-without an entry, or a cell left out, fails ``test_every_cell_has_an_entry`` with the (route, persona, state).
+A cell is (route name, method, persona, state). ``MATRIX`` holds per route the expected answer to GET and to POST
+(an empty body): a status (200, 400, 403, 404, 405) or ``"302 <route name>"`` for a redirect. Per method a dict
+persona → answer, where an answer may itself be a dict state → answer when the state matters; ``"*"`` stands for
+every persona (or state) not named. A route without an entry, or a cell without an answer, fails
+``test_every_cell_has_an_entry`` naming the (route, method, persona, state). How to add a route: docs/testing.md.
 
 A refused POST (403/404/405) must leave the database as it was. Each request runs in a savepoint that is rolled
 back, so every cell sees the same objects (tests/access_world.py builds them once per module).
