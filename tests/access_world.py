@@ -173,63 +173,52 @@ def states_for(converters: dict) -> list[str]:
     return {"plan": PLAN_STATES, "household": HOUSEHOLD_STATES, "none": [NO_STATE]}[route_state_kind(converters)]
 
 
+def _first_evaluation(plan):
+    return Evaluation.objects.filter(plan=plan).order_by("due_on").first()
+
+
+# How each route argument is found: (world, route name, plan of the state or None) -> value.
+ARGUMENTS = {
+    "line_id": lambda w, n, plan: (w.objects["budget_line"] if plan is None else plan.cost_lines.first()).pk,
+    "action_id": lambda w, n, plan: plan.followup_actions.first().pk,
+    # a plan without an evaluation gets another plan's: the route must not open it (404)
+    "evaluation_id": lambda w, n, plan: (_first_evaluation(plan) or Evaluation.objects.first()).pk,
+    "consent_id": lambda w, n, plan: plan.household.sharing_consents.first().pk,
+    "contact_id": lambda w, n, plan: w.objects["contact"].pk,
+    "citation_id": lambda w, n, plan: Citation.objects.filter(plan=plan).first().pk,
+    "kind": lambda w, n, plan: "step",
+    "item_id": lambda w, n, plan: plan.steps.first().pk,
+    "section": lambda w, n, plan: "situation",
+    "level_id": lambda w, n, plan: w.objects["level"].pk,
+    "rule_id": lambda w, n, plan: w.objects["rule"].pk,
+    "set_id": lambda w, n, plan: w.objects["tariff_set"].pk,
+    "code": lambda w, n, plan: w.objects["price_item"].code,
+    "article_id": lambda w, n, plan: (
+        w.objects["national_article" if n.startswith("legal:national") else "local_article"].pk
+    ),
+    "import_id": lambda w, n, plan: w.objects["local_import"].pk,
+    "membership_id": lambda w, n, plan: w.objects["membership"].pk,
+    "team_id": lambda w, n, plan: w.objects["team"].pk,
+    "district_id": lambda w, n, plan: w.objects["district"].pk,
+    "tag_id": lambda w, n, plan: w.objects["tag"].pk,
+    "uidb64": lambda w, n, plan: "MQ",  # a password-reset link with a token that does not hold
+    "token": lambda w, n, plan: "set-password",
+}
+
+
 def route_kwargs(world: World, name: str, converters: dict, state: str) -> dict:
     """The arguments of route ``name`` for ``state``: the objects of that plan or household."""
     plan = world.plans.get(state)
-    objects = world.objects
     values = {}
     for key in converters:
         if key == "plan_id":
             values[key] = plan.pk
         elif key == "household_id":
             values[key] = world.households[state].pk
-        elif key == "line_id":
-            values[key] = objects["budget_line"].pk if plan is None else CostLine.objects.filter(plan=plan).first().pk
-        elif key == "action_id":
-            values[key] = plan.followup_actions.first().pk
-        elif key == "evaluation_id":
-            evaluation = Evaluation.objects.filter(plan=plan).order_by("due_on").first() or Evaluation.objects.first()
-            values[key] = evaluation.pk
-        elif key == "consent_id":
-            values[key] = plan.household.sharing_consents.first().pk
-        elif key == "contact_id":
-            values[key] = objects["contact"].pk
-        elif key == "citation_id":
-            values[key] = Citation.objects.filter(plan=plan).first().pk
-        elif key == "kind":
-            values[key] = "step"
-        elif key == "item_id":
-            values[key] = plan.steps.first().pk
-        elif key == "section":
-            values[key] = "situation"
-        elif key == "level_id":
-            values[key] = objects["level"].pk
-        elif key == "rule_id":
-            values[key] = objects["rule"].pk
-        elif key == "set_id":
-            values[key] = objects["tariff_set"].pk
-        elif key == "code":
-            values[key] = objects["price_item"].code
-        elif key == "article_id":
-            values[key] = (
-                objects["national_article"] if name.startswith("legal:national") else objects["local_article"]
-            ).pk
-        elif key == "import_id":
-            values[key] = objects["local_import"].pk
-        elif key == "membership_id":
-            values[key] = objects["membership"].pk
-        elif key == "team_id":
-            values[key] = objects["team"].pk
-        elif key == "district_id":
-            values[key] = objects["district"].pk
-        elif key == "tag_id":
-            values[key] = objects["tag"].pk
-        elif key == "uidb64":
-            values[key] = "MQ"
-        elif key == "token":
-            values[key] = "set-password"
+        elif key in ARGUMENTS:
+            values[key] = ARGUMENTS[key](world, name, plan)
         else:
-            raise KeyError(f"route {name}: no matrix value for the argument {key!r}; add it to route_kwargs")
+            raise KeyError(f"route {name}: no matrix value for the argument {key!r}; add it to ARGUMENTS")
     return values
 
 

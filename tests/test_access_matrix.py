@@ -52,40 +52,32 @@ CASE_POST_ONLY = {
     "outsider_policy_analyst": 403,
     "outsider_admin": 403,
 }
-# a page of the plan: its owner and team lead; the Doorbraakteam once submitted; a colleague and
-# Anderstad's case roles get 404
-PLAN_READ = {
-    "*": 403,
-    "professional": 200,
-    "colleague": 404,
-    "team_lead": 200,
-    "doorbraakteam": {"*": 200, "concept": 404},
-    "outsider": 404,
-    "outsider_team_lead": 404,
-    "outsider_doorbraakteam": 404,
-}
+
+
+def plan_case(owner, *, team_lead=None, doorbraakteam, **others):
+    """The answers for a route of one plan: ``owner`` for the professional who owns it, ``team_lead`` (default
+    the same) for the team lead of its team, ``doorbraakteam`` once the plan is submitted (a draft is not theirs:
+    404); a colleague and the case roles of Anderstad get 404 (its existence is not revealed), every other role
+    403 unless ``others`` names it."""
+    return {
+        "*": 403,
+        "professional": owner,
+        "colleague": 404,
+        "team_lead": owner if team_lead is None else team_lead,
+        "doorbraakteam": {"*": doorbraakteam, "concept": 404},
+        "outsider": 404,
+        "outsider_team_lead": 404,
+        "outsider_doorbraakteam": 404,
+        **others,
+    }
+
+
+# a page of the plan: its owner and team lead; the Doorbraakteam once it is submitted
+PLAN_READ = plan_case(200, doorbraakteam=200)
 # an edit page of the plan: owner and team lead; the Doorbraakteam reads but does not edit
-PLAN_EDIT_PAGE = {
-    "*": 403,
-    "professional": 200,
-    "colleague": 404,
-    "team_lead": 200,
-    "doorbraakteam": {"*": 403, "concept": 404},
-    "outsider": 404,
-    "outsider_team_lead": 404,
-    "outsider_doorbraakteam": 404,
-}
+PLAN_EDIT_PAGE = plan_case(200, doorbraakteam=403)
 # a plan form posted empty: 400 with the errors for who may edit, refused for the rest
-PLAN_WRITE_EMPTY = {
-    "*": 403,
-    "professional": 400,
-    "colleague": 404,
-    "team_lead": 400,
-    "doorbraakteam": {"*": 403, "concept": 404},
-    "outsider": 404,
-    "outsider_team_lead": 404,
-    "outsider_doorbraakteam": 404,
-}
+PLAN_WRITE_EMPTY = plan_case(400, doorbraakteam=403)
 # the basis of a decision: as PLAN_READ, and the manager while the request waits at the manager
 DECIDER_READ = {
     "*": 404,
@@ -170,54 +162,14 @@ MATRIX = {
     },
     "followup:action_state": {
         "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": "302 followup:plan_followup",
-            "colleague": 404,
-            "team_lead": "302 followup:plan_followup",
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-            "outsider_manager": 404,
-        },
+        "POST": plan_case("302 followup:plan_followup", doorbraakteam=403, outsider_manager=404),
     },
-    "followup:consent_withdraw": {
-        "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": "302 followup:sharing",
-            "colleague": 404,
-            "team_lead": "302 followup:sharing",
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
-    },
+    "followup:consent_withdraw": {"GET": EVERYONE_405, "POST": plan_case("302 followup:sharing", doorbraakteam=403)},
     "followup:contact_create": {"GET": ADMIN_PAGE, "POST": {"*": 403, "functional_admin": 400, "outsider_admin": 400}},
     "followup:contact_edit": {"GET": ADMIN_OBJECT, "POST": {"*": 403, "functional_admin": 400, "outsider_admin": 404}},
     "followup:evaluation_record": {
-        "GET": {
-            "*": 403,
-            "professional": {"*": 404, "approved": 200, "evaluated": 200},
-            "colleague": 404,
-            "team_lead": {"*": 404, "approved": 200, "evaluated": 200},
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
-        "POST": {
-            "*": 403,
-            "professional": {"*": 404, "approved": 400, "evaluated": 400},
-            "colleague": 404,
-            "team_lead": {"*": 404, "approved": 400, "evaluated": 400},
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
+        "GET": plan_case({"*": 404, "approved": 200, "evaluated": 200}, doorbraakteam=403),
+        "POST": plan_case({"*": 404, "approved": 400, "evaluated": 400}, doorbraakteam=403),
     },
     "followup:evaluations": {
         "GET": {
@@ -303,57 +255,18 @@ MATRIX = {
         },
     },
     "followup:plan_followup": {"GET": DECIDER_READ, "POST": DECIDER_READ},
-    "followup:plan_submit": {
-        "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": "302 followup:plan_followup",
-            "colleague": 404,
-            "team_lead": "302 followup:plan_followup",
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
-    },
+    "followup:plan_submit": {"GET": EVERYONE_405, "POST": plan_case("302 followup:plan_followup", doorbraakteam=403)},
     "followup:realised_add": {
         "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": {"*": 404, "approved": 403, "evaluated": 403},
-            "colleague": 404,
-            "team_lead": {"*": 404, "approved": 403, "evaluated": 403},
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
+        "POST": plan_case({"*": 404, "approved": 403, "evaluated": 403}, doorbraakteam=403),
     },
     "followup:realised_copy": {
         "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": {"*": 404, "approved": 403, "evaluated": 403},
-            "colleague": 404,
-            "team_lead": {"*": 404, "approved": 403, "evaluated": 403},
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
+        "POST": plan_case({"*": 404, "approved": 403, "evaluated": 403}, doorbraakteam=403),
     },
     "followup:realised_line": {
         "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": {"*": 404, "approved": 403, "evaluated": 403},
-            "colleague": 404,
-            "team_lead": {"*": 404, "approved": 403, "evaluated": 403},
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
+        "POST": plan_case({"*": 404, "approved": 403, "evaluated": 403}, doorbraakteam=403),
     },
     "followup:sharing": {"GET": PLAN_READ, "POST": PLAN_WRITE_EMPTY},
     "home": {
@@ -407,28 +320,7 @@ MATRIX = {
             "outsider_team_lead": 400,
         },
     },
-    "households:detail": {
-        "GET": {
-            "*": 403,
-            "professional": 200,
-            "colleague": 404,
-            "team_lead": 200,
-            "doorbraakteam": 404,
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
-        "POST": {
-            "*": 403,
-            "professional": 200,
-            "colleague": 404,
-            "team_lead": 200,
-            "doorbraakteam": 404,
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
-    },
+    "households:detail": {"GET": plan_case(200, doorbraakteam=404), "POST": plan_case(200, doorbraakteam=404)},
     "households:member_add": {
         "GET": EVERYONE_405,
         "POST": {
@@ -440,45 +332,9 @@ MATRIX = {
             "outsider_team_lead": 404,
         },
     },
-    "legal:citation_add": {
-        "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": "302 legal:plan_legitimacy",
-            "colleague": 404,
-            "team_lead": "302 legal:plan_legitimacy",
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
-    },
-    "legal:citation_delete": {
-        "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": "302 legal:plan_legitimacy",
-            "colleague": 404,
-            "team_lead": "302 legal:plan_legitimacy",
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
-    },
-    "legal:citation_update": {
-        "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": "302 legal:plan_legitimacy",
-            "colleague": 404,
-            "team_lead": "302 legal:plan_legitimacy",
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
-    },
+    "legal:citation_add": {"GET": EVERYONE_405, "POST": plan_case("302 legal:plan_legitimacy", doorbraakteam=403)},
+    "legal:citation_delete": {"GET": EVERYONE_405, "POST": plan_case("302 legal:plan_legitimacy", doorbraakteam=403)},
+    "legal:citation_update": {"GET": EVERYONE_405, "POST": plan_case("302 legal:plan_legitimacy", doorbraakteam=403)},
     "legal:local_create": {"GET": ADMIN_PAGE, "POST": ADMIN_PAGE},
     "legal:local_edit": {"GET": ADMIN_OBJECT, "POST": ADMIN_OBJECT},
     "legal:local_import": {"GET": ADMIN_PAGE, "POST": ADMIN_PAGE},
@@ -493,16 +349,7 @@ MATRIX = {
     },
     "legal:motivation": {
         "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": {"*": "302 legal:plan_legitimacy", "concept": 400},
-            "colleague": 404,
-            "team_lead": {"*": "302 legal:plan_legitimacy", "concept": 400},
-            "doorbraakteam": {"*": 403, "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
+        "POST": plan_case({"*": "302 legal:plan_legitimacy", "concept": 400}, doorbraakteam=403),
     },
     "legal:national_create": {"GET": NATIONAL_ONLY, "POST": NATIONAL_ONLY},
     "legal:national_edit": {"GET": NATIONAL_ONLY, "POST": NATIONAL_ONLY},
@@ -570,16 +417,7 @@ MATRIX = {
     "workspace:section": {"GET": EVERYONE_405, "POST": PLAN_WRITE_EMPTY},
     "workspace:status": {
         "GET": EVERYONE_405,
-        "POST": {
-            "*": 403,
-            "professional": "302 workspace:plan",
-            "colleague": 404,
-            "team_lead": "302 workspace:plan",
-            "doorbraakteam": {"*": "302 workspace:plan", "concept": 404},
-            "outsider": 404,
-            "outsider_team_lead": 404,
-            "outsider_doorbraakteam": 404,
-        },
+        "POST": plan_case("302 workspace:plan", doorbraakteam="302 workspace:plan"),
     },
     "workspace:tags": {"GET": EVERYONE_405, "POST": PLAN_WRITE_EMPTY},
 }

@@ -1,7 +1,7 @@
 """The bounds of what a user may enter: text length, plausible dates, money and quantities (issue 10, point 5).
 
 One place defines every limit. Forms put a bound on their field (``validators=[bounds.TEXT]``, or
-``bounds.text_field``/``bounds.bounded_formfield`` for ModelForms); models list the same bounds in
+``formfield_callback = bounds.bounded_formfield`` in a ModelForm's Meta); models list the same bounds in
 ``field_bounds`` and inherit ``BoundedModel``, so ``full_clean()`` in every service (and later the API) refuses
 the same values with the same Dutch message. ``tests/test_bounds.py`` fails for a form field without a bound.
 
@@ -159,22 +159,13 @@ BIRTH_YEAR = BirthYear()
 # --- forms -------------------------------------------------------------------------------------------------------
 
 
-def text_field(cap: TextCap = TEXT, **kwargs: Any) -> forms.CharField:
-    """A free-text form field (a textarea unless ``widget`` says otherwise) capped at ``cap``."""
-    kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 4}))
-    kwargs["widget"].attrs.setdefault("maxlength", str(cap.limit))
-    return forms.CharField(validators=[cap], **kwargs)
-
-
 def bounded_formfield(model_field: Any, **kwargs: Any) -> forms.Field | None:
     """``Meta.formfield_callback`` for a ModelForm: the form field of a model field, with the bound the model lists
     in ``field_bounds`` (so the form shows the message at the field before the model is validated)."""
     formfield = model_field.formfield(**kwargs)
     bound = getattr(model_field.model, "field_bounds", {}).get(model_field.name)
     if formfield is not None and bound is not None:
-        formfield.validators.append(bound)
-        if isinstance(bound, TextCap):
-            formfield.widget.attrs.setdefault("maxlength", str(bound.limit))
+        formfield.validators.append(bound)  # no maxlength attribute: a browser would cut pasted text off silently
     return formfield
 
 
