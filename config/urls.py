@@ -22,3 +22,6 @@ urlpatterns = [
     path("privacy/", include("doorbraak.privacy.urls")),
     path("django-admin/", admin.site.urls),
 ]
+
+# A request Django refuses before any view (a POST over DATA_UPLOAD_MAX_MEMORY_SIZE): a Dutch page, 413 for size.
+handler400 = "doorbraak.core.errors.bad_request"

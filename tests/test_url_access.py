@@ -52,6 +52,10 @@ def _route_id(value) -> str:
     return str(value)
 
 
+# The role × URL × state matrix over the same ROUTES, with the answer per persona and object state in one table,
+# is tests/test_access_matrix.py (its data: tests/access_world.py).
+
+
 def test_route_list_is_complete():
     names = {name for name, _ in ROUTES}
     assert {"workspace:plan", "legal:plan_legitimacy", "costs:plan_return", "followup:plan_followup"} <= names

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
 from doorbraak.core.constants import LifeDomain
 from doorbraak.core.formatting import format_euro
 from doorbraak.plans.models import Tag
@@ -64,7 +65,10 @@ class LineForm(forms.Form):
         help_text=_("Lokale tarieven van de gemeente staan bovenaan, daarna de landelijke prijslijst."),
     )
     quantity = forms.DecimalField(
-        label=_("Aantal (in de eenheid van de post, over de horizon)"), min_value=0, max_digits=12, decimal_places=2
+        label=_("Aantal (in de eenheid van de post, over de horizon)"),
+        max_digits=12,
+        decimal_places=2,
+        validators=[bounds.QUANTITY],
     )
     probability = forms.DecimalField(
         label=_("Kans (0 tot en met 1)"),
@@ -81,14 +85,14 @@ class LineForm(forms.Form):
         help_text=_("Verplicht bij een vrije regel, bijvoorbeeld de kosten van de uitzondering zelf."),
     )
     quantity_low = forms.DecimalField(
-        label=_("Aantal laag"), min_value=0, max_digits=12, decimal_places=2, required=False
+        label=_("Aantal laag"), max_digits=12, decimal_places=2, required=False, validators=[bounds.QUANTITY]
     )
     quantity_high = forms.DecimalField(
-        label=_("Aantal hoog"), min_value=0, max_digits=12, decimal_places=2, required=False
+        label=_("Aantal hoog"), max_digits=12, decimal_places=2, required=False, validators=[bounds.QUANTITY]
     )
     manual_price = forms.DecimalField(
         label=_("Handmatige prijs per eenheid (euro)"),
-        min_value=0,
+        validators=[bounds.AMOUNT],
         max_digits=12,
         decimal_places=2,
         required=False,
@@ -192,7 +196,9 @@ class PriceSearchForm(forms.Form):
 
 
 class SheetForm(forms.Form):
-    reference_date = forms.DateField(label=_("Peildatum (voor tarieven en prijspeil)"), widget=date_input())
+    reference_date = forms.DateField(
+        label=_("Peildatum (voor tarieven en prijspeil)"), widget=date_input(), validators=[bounds.REFERENCE_DATE]
+    )
     horizon_months = forms.IntegerField(label=_("Horizon (maanden)"), min_value=1, max_value=120)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -228,6 +234,7 @@ class TariffUploadForm(forms.Form):
     kind = forms.ChoiceField(label=_("Soort tarieven"), choices=TariffKind.choices)
     name = forms.CharField(label=_("Naam van de tariefset"), max_length=200)
     default_valid_from = forms.DateField(
+        validators=[bounds.VALIDITY_DATE],
         label=_("Geldig vanaf (als het bestand geen datum per regel heeft)"),
         widget=date_input(),
     )
@@ -235,27 +242,28 @@ class TariffUploadForm(forms.Form):
 
 
 class TariffConfirmForm(forms.Form):
-    payload = forms.CharField(widget=forms.HiddenInput)
+    payload = forms.CharField(widget=forms.HiddenInput, validators=[bounds.PAYLOAD])
 
 
 class BudgetForm(forms.Form):
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
-    amount = forms.DecimalField(label=_("Budget (euro)"), min_value=0, max_digits=12, decimal_places=2)
+    amount = forms.DecimalField(label=_("Budget (euro)"), max_digits=12, decimal_places=2, validators=[bounds.BUDGET])
 
 
 class MarkPaidForm(forms.Form):
-    paid_at = forms.DateField(label=_("Betaald op"), widget=date_input())
+    paid_at = forms.DateField(label=_("Betaald op"), widget=date_input(), validators=[bounds.RECORDED_DATE])
 
 
 class ItemPriceForm(forms.Form):
     year = forms.IntegerField(label=_("Prijsjaar"), min_value=1990, max_value=2100)
-    amount = forms.DecimalField(label=_("Prijs (euro)"), min_value=0, max_digits=12, decimal_places=2)
+    amount = forms.DecimalField(label=_("Prijs (euro)"), max_digits=12, decimal_places=2, validators=[bounds.AMOUNT])
     source = forms.CharField(label=_("Bron"), max_length=400)
     source_url = forms.URLField(label=_("Adres van de bron"), required=False, max_length=500, assume_scheme="https")
     notes = forms.CharField(
         label=_("Toelichting"),
         required=False,
         widget=forms.Textarea,
+        validators=[bounds.TEXT],
         help_text=_("Begin met 'SCHATTING:' als de prijs een eigen schatting is."),
     )
 
@@ -279,7 +287,9 @@ class PriceItemForm(ItemPriceForm):
 class IndexFigureForm(forms.Form):
     index_type = forms.ChoiceField(label=_("Index"), choices=IndexType.choices[:3])
     year = forms.IntegerField(label=_("Jaar"), min_value=1990, max_value=2100)
-    percentage = forms.DecimalField(label=_("Jaarmutatie (%)"), max_digits=6, decimal_places=3)
+    percentage = forms.DecimalField(
+        label=_("Jaarmutatie (%)"), max_digits=6, decimal_places=3, validators=[bounds.PERCENTAGE]
+    )
     source = forms.CharField(label=_("Bron"), max_length=400)
     is_provisional = forms.BooleanField(label=_("Voorlopig cijfer"), required=False)
 
@@ -297,7 +307,7 @@ class SuggestionRuleForm(forms.Form):
         label=_("Post"), queryset=PriceItem.objects.filter(is_active=True), empty_label=_("— kies —")
     )
     scenario = forms.ChoiceField(label=_("Scenario"), choices=[(s.value, s.label) for s in PLAN_SCENARIOS])
-    quantity = forms.DecimalField(label=_("Aantal"), min_value=0, max_digits=12, decimal_places=2)
+    quantity = forms.DecimalField(label=_("Aantal"), max_digits=12, decimal_places=2, validators=[bounds.QUANTITY])
     probability = forms.DecimalField(label=_("Kans"), min_value=0, max_value=1, max_digits=5, decimal_places=4)
     explanation = forms.CharField(label=_("Toelichting"), max_length=300, required=False)
 

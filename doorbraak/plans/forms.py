@@ -5,6 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
 from doorbraak.core.constants import LifeDomain
 
 from .constants import PlanStatus, TagKind
@@ -23,7 +24,9 @@ class VersionedForm(forms.Form):
 
 
 class SituationForm(VersionedForm):
-    situation = forms.CharField(label=_("Situatieschets"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    situation = forms.CharField(
+        label=_("Situatieschets"), required=False, widget=forms.Textarea(attrs={"rows": 8}), validators=[bounds.TEXT]
+    )
 
 
 class PerspectiveForm(VersionedForm):
@@ -32,8 +35,11 @@ class PerspectiveForm(VersionedForm):
         required=False,
         help_text=_("Eén scherp doel, in de woorden van het huishouden."),
         widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[bounds.TEXT],
     )
-    perspective_target_date = forms.DateField(label=_("Streefdatum"), required=False, widget=DateInput())
+    perspective_target_date = forms.DateField(
+        label=_("Streefdatum"), required=False, widget=DateInput(), validators=[bounds.PLANNED_DATE]
+    )
 
 
 class BreakthroughForm(VersionedForm):
@@ -42,12 +48,19 @@ class BreakthroughForm(VersionedForm):
         required=False,
         help_text=_("De eerste en belangrijkste stap waar alle andere stappen van afhangen."),
         widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[bounds.TEXT],
     )
     breakthrough_obstacle = forms.CharField(
-        label=_("Obstakel in het systeem"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Obstakel in het systeem"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[bounds.TEXT],
     )
     breakthrough_exception = forms.CharField(
-        label=_("Benodigde uitzondering"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Benodigde uitzondering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[bounds.TEXT],
     )
     breakthrough_grantor = forms.CharField(label=_("Wie kan de uitzondering toestaan"), required=False, max_length=200)
 
@@ -103,7 +116,10 @@ class TagsForm(VersionedForm):
 
 
 class ItemForm(forms.ModelForm):
-    """Edit form of one helper, need or step; carries the item's own version."""
+    """Edit form of one helper, need or step; carries the item's own version. The model's bounds
+    (``field_bounds``) are put on the form fields."""
+
+    formfield_callback = bounds.bounded_formfield
 
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
     creation_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
@@ -123,6 +139,7 @@ class ItemForm(forms.ModelForm):
 class HelperForm(ItemForm):
     class Meta:
         model = Helper
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         fields = ["agency", "role", "life_domain"]
         labels = {"agency": _("Organisatie"), "role": _("Rol / wat doen zij"), "life_domain": _("Leefgebied")}
 
@@ -130,6 +147,7 @@ class HelperForm(ItemForm):
 class NeedForm(ItemForm):
     class Meta:
         model = Need
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         fields = ["life_domain", "kind", "description"]
         labels = {"life_domain": _("Leefgebied"), "kind": _("Wat is nodig"), "description": _("Omschrijving")}
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
@@ -138,6 +156,7 @@ class NeedForm(ItemForm):
 class StepForm(ItemForm):
     class Meta:
         model = Step
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         fields = ["description", "phase", "owner", "due_date", "done"]
         labels = {
             "description": _("Stap"),
@@ -154,7 +173,9 @@ ITEM_FORMS: dict[str, type[ItemForm]] = {"helper": HelperForm, "need": NeedForm,
 
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(choices=PlanStatus.choices, widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}), validators=[bounds.TEXT]
+    )
 
 
 class PlanFilterForm(forms.Form):
