@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.audit.constants import AuditAction
-from doorbraak.audit.services import audit_record
+from doorbraak.audit.services import audit_record, audit_record_many
 from doorbraak.core.exceptions import ConflictError, TransitionError
 
 from .constants import PlanStatus
@@ -248,6 +248,13 @@ def plan_transition(*, actor, plan: Plan, to_status: str, reason: str = "") -> P
 def plan_record_read(*, actor, plan: Plan) -> None:
     """Log that a user viewed a plan (personal data)."""
     audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.PLAN_READ, obj=plan)
+
+
+def plans_record_shown(*, actor, organisation, plans, action: AuditAction = AuditAction.PLAN_LISTED) -> int:
+    """Log the households a list or inbox shows: one row per plan (so per household), in one query, before
+    the page is rendered (if the log cannot be written, the list is not shown)."""
+    shown = list({plan.pk: plan for plan in plans}.values())
+    return audit_record_many(actor=actor, organisation=organisation, action=action, objects=shown)
 
 
 @transaction.atomic
