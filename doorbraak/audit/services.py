@@ -54,9 +54,8 @@ def _role_of(actor) -> str:
     if not getattr(actor, "is_authenticated", False):
         return ""
     request = context.current_request()
-    if request is not None and getattr(request, "user", None) is actor and hasattr(request, "membership"):
-        membership = request.membership
-    else:
+    membership = getattr(request, "membership", None) if request is not None else None
+    if membership is None or membership.user_id != actor.pk:  # e.g. at sign-in, before the middleware knew
         try:
             membership = actor.membership
         except models.ObjectDoesNotExist:

@@ -203,8 +203,8 @@ class LogHouseholdForm(forms.Form):
 class LogPeriodForm(forms.Form):
     """A period of the processing log: from and to, both days included."""
 
-    since = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(label=_("Van"), widget=DateInput())
+    until = forms.DateField(label=_("Tot en met"), widget=DateInput())
 
     def __init__(self, *args, required: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

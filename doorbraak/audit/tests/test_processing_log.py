@@ -126,3 +126,9 @@ def test_every_organisation_gets_the_default_register():
     assert processing_activities_seed(organisation=organisation) == 0  # idempotent
     codes = set(ProcessingActivity.objects.filter(organisation=organisation).values_list("code", flat=True))
     assert codes == set(ProcessingActivityCode.values)
+
+
+def test_a_sign_in_row_carries_the_role_of_who_signed_in(professional, client, password):
+    client.post("/account/inloggen/", {"username": professional.email, "password": password})
+    row = AuditEvent.objects.get(action=AuditAction.SIGNIN_SUCCESS)
+    assert (row.actor, row.role, row.activity) == (professional, "professional", ProcessingActivityCode.SECURITY)

@@ -154,3 +154,10 @@ def test_the_privacy_officer_lands_on_the_log_and_sees_no_case_work(plan, privac
     assert client.get(reverse("plans:list")).status_code == 403
     assert client.get(reverse("workspace:plan", args=[plan.pk])).status_code == 403
     assert client.get(reverse("households:detail", args=[plan.household_id])).status_code == 403
+
+
+def test_the_export_form_comes_filled_with_this_month(privacy_officer, login):
+    """The period the page proposes (first of the month until today) can be sent as it is."""
+    client = login(privacy_officer)
+    response = rendered_form(client.get(OVERVIEW), action_contains="/logboek/export/").submit(client)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
