@@ -96,6 +96,26 @@ def _write(events: list[AuditEvent]) -> list[AuditEvent]:
         raise AuditUnavailable(str(exc)) from exc
 
 
+def _record(*, actor, organisation, action, rows, outcome=AuditOutcome.ALLOWED, extra) -> list[AuditEvent]:
+    """Write one event per ``(object_type, object_id, household_id)`` in ``rows``, in one query."""
+    role = _role_of(actor)
+    events = [
+        _event(
+            actor=actor,
+            organisation=organisation,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            household_id=household_id,
+            outcome=outcome,
+            role=role,
+            extra=extra,
+        )
+        for object_type, object_id, household_id in rows
+    ]
+    return _write(events) if events else []
+
+
 def audit_record(
     *, actor, organisation, action: AuditAction, obj: models.Model | None, **extra: str | int | None
 ) -> AuditEvent:
@@ -108,21 +128,8 @@ def audit_record(
     (the typed address is never stored). The household of ``obj``, the actor's role, the processing activity
     and the request id are filled in here.
     """
-    (event,) = _write(
-        [
-            _event(
-                actor=actor,
-                organisation=organisation,
-                action=action,
-                object_type=obj._meta.label_lower if obj is not None else "",
-                object_id=obj.pk if obj is not None else "",
-                household_id=_subject_of(obj),
-                outcome=AuditOutcome.ALLOWED,
-                role=_role_of(actor),
-                extra=extra,
-            )
-        ]
-    )
+    row = (obj._meta.label_lower, obj.pk, _subject_of(obj)) if obj is not None else ("", "", None)
+    (event,) = _record(actor=actor, organisation=organisation, action=action, rows=[row], extra=extra)
     return event
 
 
@@ -130,24 +137,8 @@ def audit_record_many(
     *, actor, organisation, action: AuditAction, objects: Iterable[models.Model], **extra: str | int | None
 ) -> int:
     """One row per object shown (a list or inbox row per household), written in one query. Returns the count."""
-    role = _role_of(actor)
-    events = [
-        _event(
-            actor=actor,
-            organisation=organisation,
-            action=action,
-            object_type=obj._meta.label_lower,
-            object_id=obj.pk,
-            household_id=_subject_of(obj),
-            outcome=AuditOutcome.ALLOWED,
-            role=role,
-            extra=extra,
-        )
-        for obj in objects
-    ]
-    if events:
-        _write(events)
-    return len(events)
+    rows = [(obj._meta.label_lower, obj.pk, _subject_of(obj)) for obj in objects]
+    return len(_record(actor=actor, organisation=organisation, action=action, rows=rows, extra=extra))
 
 
 def audit_record_subjects(
@@ -155,44 +146,21 @@ def audit_record_subjects(
 ) -> int:
     """One row per household id (for what shows households by id only, such as an export of the log itself),
     in one query. Returns the count."""
-    role = _role_of(actor)
-    events = [
-        _event(
-            actor=actor,
-            organisation=organisation,
-            action=action,
-            object_type=HOUSEHOLD_LABEL,
-            object_id=household_id,
-            household_id=household_id,
-            outcome=AuditOutcome.ALLOWED,
-            role=role,
-            extra=extra,
-        )
-        for household_id in household_ids
-    ]
-    if events:
-        _write(events)
-    return len(events)
+    rows = [(HOUSEHOLD_LABEL, household_id, household_id) for household_id in household_ids]
+    return len(_record(actor=actor, organisation=organisation, action=action, rows=rows, extra=extra))
 
 
 def audit_record_refused(
     *, actor, organisation, object_type: str, object_id, household_id=None, **extra: str | int | None
 ) -> AuditEvent:
     """A refused attempt (403 or 404) on an object: who tried, which object id; outcome "geweigerd"."""
-    (event,) = _write(
-        [
-            _event(
-                actor=actor,
-                organisation=organisation,
-                action=AuditAction.ACCESS_REFUSED,
-                object_type=object_type,
-                object_id=object_id,
-                household_id=household_id,
-                outcome=AuditOutcome.REFUSED,
-                role=_role_of(actor),
-                extra=extra,
-            )
-        ]
+    (event,) = _record(
+        actor=actor,
+        organisation=organisation,
+        action=AuditAction.ACCESS_REFUSED,
+        rows=[(object_type, object_id, household_id)],
+        outcome=AuditOutcome.REFUSED,
+        extra=extra,
     )
     return event
 
