@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/", include("doorbraak.accounts.urls")),
     path("beheer/", include("doorbraak.organisations.urls")),
     path("huishoudens/", include("doorbraak.plans.household_urls")),
+    path("logboek/", include("doorbraak.plans.log_urls")),
     path("plannen/", include("doorbraak.plans.urls")),
     path("plannen/", include("doorbraak.workspace.urls")),  # the plan page: /plannen/<uuid>/...
     path("wetgeving/", include("doorbraak.legal.urls")),

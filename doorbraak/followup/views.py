@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.core.access import role_required
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.engagement.constants import HealthDimension
@@ -16,7 +17,7 @@ from doorbraak.engagement.selectors import submission_blockers
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
-from doorbraak.plans.services import plan_record_read
+from doorbraak.plans.services import plan_record_read, plans_record_shown
 
 from . import basis, costs_bridge, selectors, services
 from .constants import ActionState
@@ -222,6 +223,12 @@ def action_state(request, plan_id, action_id):
 @role_required(*EVALUATION_ROLES)
 def evaluation_list(request):
     evaluations = list(selectors.evaluations_for_user(user=request.user))
+    plans_record_shown(
+        actor=request.user,
+        organisation=request.membership.organisation,
+        plans=[evaluation.plan for evaluation in evaluations],
+        action=AuditAction.EVALUATION_LISTED,
+    )
     today = timezone.localdate()
     for evaluation in evaluations:
         evaluation.due_now = selectors.evaluation_is_due(evaluation, today)
@@ -345,7 +352,14 @@ def realised_add(request, plan_id, evaluation_id):
 
 @role_required(*FOLLOWUP_ROLES)
 def inbox(request):
-    return render(request, "followup/inbox.html", {"inbox": selectors.inbox_for_user(user=request.user)})
+    inbox = selectors.inbox_for_user(user=request.user)
+    plans_record_shown(
+        actor=request.user,
+        organisation=request.membership.organisation,
+        plans=[row.plan for row in (*inbox.decisions, *inbox.actions, *inbox.evaluations)],
+        action=AuditAction.INBOX_LISTED,
+    )
+    return render(request, "followup/inbox.html", {"inbox": inbox})
 
 
 # --- consent and sharing ---------------------------------------------------------------------------------------

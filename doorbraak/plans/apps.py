@@ -7,3 +7,4 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from . import privacy  # noqa: F401 - registers this app's household data (doorbraak/core/privacy.py)
+        from . import log_subjects  # noqa: F401 - tells the processing log which household a URL id concerns

@@ -11,6 +11,10 @@ from doorbraak.core.constants import LifeDomain
 from .constants import PlanStatus, TagKind
 from .models import Helper, Need, Step, Tag
 
+# The processing log exists from 2026 on; a period far outside it is a typing error, not a question.
+LOG_FIRST_YEAR, LOG_LAST_YEAR = 2020, 2100
+LOG_YEARS = {"first": LOG_FIRST_YEAR, "last": LOG_LAST_YEAR}
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -204,3 +208,37 @@ class TagCreateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["life_domain"].choices = [("", _("Geen (algemeen)")), *LifeDomain.choices]
         self.fields["kind"].choices = [("", _("— kies —")), *TagKind.choices]
+
+
+class LogHouseholdForm(forms.Form):
+    """Choose a household for "Wie heeft dit dossier ingezien?" by its reference (POST: never in a URL)."""
+
+    reference = forms.CharField(
+        label=_("Referentie huishouden"), max_length=20, help_text=_("Bijvoorbeeld HH-7KQ4-M2XD.")
+    )
+
+    def clean_reference(self) -> str:
+        return self.cleaned_data["reference"].strip().upper()
+
+
+class LogPeriodForm(forms.Form):
+    """A period of the processing log: from and to, both days included."""
+
+    since = forms.DateField(label=_("Van"), widget=DateInput())
+    until = forms.DateField(label=_("Tot en met"), widget=DateInput())
+
+    def __init__(self, *args, required: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = required
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        for name in ("since", "until"):
+            day = data.get(name)
+            if day is not None and not (LOG_FIRST_YEAR <= day.year <= LOG_LAST_YEAR):
+                self.add_error(name, _("Kies een datum tussen %(first)s en %(last)s.") % LOG_YEARS)
+        if since and until and since > until:
+            self.add_error("until", _("De einddatum ligt vóór de begindatum."))
+        return data

@@ -10,5 +10,5 @@ DEFAULT_AUDIT_YEARS = 5
 CASE_FILE_YEARS_MIN, CASE_FILE_YEARS_MAX = 1, 30
 AUDIT_YEARS_MIN, AUDIT_YEARS_MAX = 1, 30
 
-# Who answers a household's access request and sets the terms. The privacy officer role joins this on merge.
-PRIVACY_ROLES = ("functional_admin",)
+# Who answers a household's access request and sets the terms: the functional admin and the privacy officer.
+PRIVACY_ROLES = ("functional_admin", "privacy_officer")
