@@ -53,6 +53,7 @@ PERSONAS = {
     "manager": ("a", Role.MANAGER, False, "manager@voorbeeldstad.nl"),
     "policy_analyst": ("a", Role.POLICY_ANALYST, False, "beleid@voorbeeldstad.nl"),
     "functional_admin": ("a", Role.FUNCTIONAL_ADMIN, False, "beheer@voorbeeldstad.nl"),
+    "privacy_officer": ("a", Role.PRIVACY_OFFICER, False, "privacy@voorbeeldstad.nl"),
     "national_admin": (None, None, False, "landelijk@doorbraak.nl"),
     "outsider": ("b", Role.PROFESSIONAL, True, "professional@anderstad.nl"),
     "outsider_team_lead": ("b", Role.TEAM_LEAD, True, "teamleider@anderstad.nl"),

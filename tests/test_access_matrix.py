@@ -46,6 +46,7 @@ CASE_POST_ONLY = {
     "*": 405,
     "manager": 403,
     "policy_analyst": 403,
+    "privacy_officer": 403,
     "functional_admin": 403,
     "national_admin": 403,
     "outsider_manager": 403,
@@ -86,13 +87,77 @@ DECIDER_READ = {
     "doorbraakteam": {"*": 200, "concept": 404},
     "manager": {"*": 403, "submitted@manager": 200},
     "policy_analyst": 403,
+    "privacy_officer": 403,
     "functional_admin": 403,
     "national_admin": 403,
     "outsider_policy_analyst": 403,
     "outsider_admin": 403,
 }
 
+# the dashboards (aggregates only): the policy roles and team leads of each municipality
+DASHBOARD_ROLES = (
+    "team_lead",
+    "manager",
+    "policy_analyst",
+    "outsider_team_lead",
+    "outsider_manager",
+    "outsider_policy_analyst",
+)
+DASHBOARD = {"*": 403, **dict.fromkeys(DASHBOARD_ROLES, 200)}
+# a page of the processing log or the household's rights: each municipality's functional admin and privacy officer
+# the case roles of Voorbeeldstad, refused the household's rights pages (another municipality: 404)
+CASE_AND_POLICY = ("professional", "colleague", "team_lead", "doorbraakteam", "manager", "policy_analyst")
+PRIVACY_PAGE = {"*": 403, "functional_admin": 200, "privacy_officer": 200, "outsider_admin": 200}
+
 MATRIX = {
+    "analytics:dashboard": {"GET": DASHBOARD, "POST": {"*": 403, **dict.fromkeys(DASHBOARD_ROLES, 405)}},
+    # the world has no refreshed figures: nothing to export (404) for who may export
+    "analytics:export": {
+        "GET": {"*": 403, **dict.fromkeys(DASHBOARD_ROLES, 404)},
+        "POST": {"*": 403, **dict.fromkeys(DASHBOARD_ROLES, 405)},
+    },
+    "analytics:refresh": {
+        "GET": EVERYONE_405,
+        "POST": {
+            "*": 403,
+            "functional_admin": "302 analytics:refresh_status",
+            "outsider_admin": "302 analytics:refresh_status",
+        },
+    },
+    "analytics:refresh_status": {"GET": ADMIN_PAGE, "POST": ADMIN_POST_ONLY},
+    "logbook:export": {
+        "GET": EVERYONE_405,
+        "POST": {"*": 403, "functional_admin": 400, "privacy_officer": 400, "outsider_admin": 400},
+    },
+    "logbook:household": {
+        "GET": {"*": 403, "functional_admin": 200, "privacy_officer": 200, "outsider_admin": 404},
+        "POST": {"*": 403, "functional_admin": 200, "privacy_officer": 200, "outsider_admin": 404},
+    },
+    "logbook:overview": {
+        "GET": PRIVACY_PAGE,
+        "POST": {"*": 403, "functional_admin": 400, "privacy_officer": 400, "outsider_admin": 400},
+    },
+    "privacy:household_access": {
+        "GET": {
+            "*": 404,
+            **dict.fromkeys(
+                ("professional", "colleague", "team_lead", "doorbraakteam", "manager", "policy_analyst"), 403
+            ),
+            "functional_admin": 200,
+            "privacy_officer": 200,
+        },
+        "POST": {
+            "*": 404,
+            **dict.fromkeys(
+                ("professional", "colleague", "team_lead", "doorbraakteam", "manager", "policy_analyst"), 403
+            ),
+            "functional_admin": 200,
+            "privacy_officer": 200,
+        },
+    },
+    "privacy:overview": {"GET": PRIVACY_PAGE, "POST": PRIVACY_PAGE},
+    "privacy:retention": {"GET": PRIVACY_PAGE, "POST": PRIVACY_PAGE},
+    "costs:line_confirm": {"GET": CASE_POST_ONLY, "POST": PLAN_WRITE_EMPTY},
     "accounts:login": {
         "GET": {"*": "302 home", "national_admin": "302 organisations:organisation_list"},
         "POST": {"*": "302 home", "national_admin": "302 organisations:organisation_list"},
@@ -106,8 +171,14 @@ MATRIX = {
     "costs:budget": {"GET": ADMIN_PAGE, "POST": ADMIN_PAGE},
     "costs:index_figures": {"GET": NATIONAL_ONLY, "POST": NATIONAL_ONLY},
     "costs:ledger": {
-        "GET": {"*": 200, "professional": 403, "colleague": 403, "national_admin": 403, "outsider": 403},
-        "POST": {"*": 200, "professional": 403, "colleague": 403, "national_admin": 403, "outsider": 403},
+        "GET": {
+            "*": 200,
+            **dict.fromkeys(("professional", "colleague", "national_admin", "outsider", "privacy_officer"), 403),
+        },
+        "POST": {
+            "*": 200,
+            **dict.fromkeys(("professional", "colleague", "national_admin", "outsider", "privacy_officer"), 403),
+        },
     },
     "costs:ledger_mark_paid": {
         "GET": {"*": 403, "doorbraakteam": 405, "outsider_doorbraakteam": 405},
@@ -154,6 +225,7 @@ MATRIX = {
             "doorbraakteam": {"*": 403, "concept": 404, "submitted@doorbraakteam": 400, "submitted@manager": 400},
             "manager": {"*": 403, "submitted@manager": 400},
             "policy_analyst": 403,
+            "privacy_officer": 403,
             "functional_admin": 403,
             "national_admin": 403,
             "outsider_policy_analyst": 403,
@@ -193,6 +265,7 @@ MATRIX = {
         "GET": {
             "*": 200,
             "policy_analyst": 403,
+            "privacy_officer": 403,
             "functional_admin": 403,
             "national_admin": 403,
             "outsider_policy_analyst": 403,
@@ -201,6 +274,7 @@ MATRIX = {
         "POST": {
             "*": 200,
             "policy_analyst": 403,
+            "privacy_officer": 403,
             "functional_admin": 403,
             "national_admin": 403,
             "outsider_policy_analyst": 403,
@@ -248,6 +322,7 @@ MATRIX = {
             },
             "manager": {"*": 403, "submitted@manager": 400},
             "policy_analyst": 403,
+            "privacy_officer": 403,
             "functional_admin": 403,
             "national_admin": 403,
             "outsider_policy_analyst": 403,
@@ -275,6 +350,7 @@ MATRIX = {
             "manager": 200,
             "policy_analyst": 200,
             "functional_admin": "302 organisations:overview",
+            "privacy_officer": "302 logbook:overview",
             "national_admin": 200,
             "outsider_manager": 200,
             "outsider_policy_analyst": 200,
@@ -285,6 +361,7 @@ MATRIX = {
             "manager": 200,
             "policy_analyst": 200,
             "functional_admin": "302 organisations:overview",
+            "privacy_officer": "302 logbook:overview",
             "national_admin": 200,
             "outsider_manager": 200,
             "outsider_policy_analyst": 200,
@@ -380,6 +457,7 @@ MATRIX = {
             "*": 200,
             "manager": 403,
             "policy_analyst": 403,
+            "privacy_officer": 403,
             "functional_admin": 403,
             "national_admin": 403,
             "outsider_manager": 403,
@@ -390,6 +468,7 @@ MATRIX = {
             "*": 200,
             "manager": 403,
             "policy_analyst": 403,
+            "privacy_officer": 403,
             "functional_admin": 403,
             "national_admin": 403,
             "outsider_manager": 403,

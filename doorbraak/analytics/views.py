@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from openpyxl import Workbook
 
 from doorbraak.audit.constants import AuditAction
@@ -45,11 +45,13 @@ def _context(request):
 
 
 @role_required(*selectors.DASHBOARD_ROLES)
+@require_GET
 def dashboard(request):
     return render(request, "analytics/dashboard.html", _context(request))
 
 
 @role_required(*selectors.DASHBOARD_ROLES)
+@require_GET
 def dashboard_export(request):
     """The tab as shown, as CSV (semicolons, for Dutch spreadsheet programs) or XLSX."""
     context = _context(request)
@@ -82,6 +84,7 @@ def dashboard_export(request):
 
 
 @role_required(Role.FUNCTIONAL_ADMIN)
+@require_GET
 def refresh_status(request):
     run = selectors.latest_run(organisation=request.membership.organisation)
     return render(request, "analytics/refresh.html", {"run": run})

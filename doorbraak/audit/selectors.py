@@ -23,6 +23,8 @@ def events_about(*, organisation, objects: dict[str, list[str]]) -> QuerySet[Aud
     for object_type, ids in objects.items():
         about |= Q(object_type=object_type, object_id__in=ids)
     return AuditEvent.objects.filter(about, organisation=organisation).select_related("actor__membership")
+
+
 def _in_period(queryset, since: datetime | None, until: datetime | None):
     if since is not None:
         queryset = queryset.filter(at__gte=since)

@@ -6,5 +6,6 @@ class PlansConfig(AppConfig):
     label = "plans"
 
     def ready(self) -> None:
-        from . import privacy  # noqa: F401 - registers this app's household data (doorbraak/core/privacy.py)
-        from . import log_subjects  # noqa: F401 - tells the processing log which household a URL id concerns
+        # log_subjects tells the processing log which household a URL id concerns; privacy registers this app's
+        # household data (doorbraak/core/privacy.py)
+        from . import log_subjects, privacy  # noqa: F401
