@@ -76,6 +76,11 @@ class AuditAction(models.TextChoices):
     # engagement
     ENGAGEMENT_UPDATE = "engagement.update", _("betrokkenheid gewijzigd")
     ENGAGEMENT_SCORES = "engagement.scores", _("scores Positieve Gezondheid vastgelegd")
+    # prefab (plan templates)
+    PREFAB_SAVE = "prefab.save", _("plansjabloon opgeslagen")
+    PREFAB_PUBLISH = "prefab.publish", _("plansjabloon gepubliceerd")
+    PREFAB_RETIRE = "prefab.retire", _("plansjabloon ingetrokken")
+    PREFAB_APPLY = "prefab.apply", _("plan gevuld vanuit sjabloon")
     # followup
     ESCALATION_LEVEL_CREATE = "escalation_level.create", _("escalatieniveau aangemaakt")
     ESCALATION_LEVEL_UPDATE = "escalation_level.update", _("escalatieniveau gewijzigd")

@@ -25,7 +25,12 @@ def stream_labels() -> dict[str, str]:
 
 def rows_html(rows: Iterable[dict], *, with_actions: bool) -> SafeString:
     """The <tr>s of a scenario's line table (with an actions cell when the scenario can change)."""
-    texts = {"source": esc(_("Bron:")), "estimate": esc(_("Schatting")), "edit": esc(_("Wijzigen"))}
+    texts = {
+        "source": esc(_("Bron:")),
+        "estimate": esc(_("Schatting")),
+        "edit": esc(_("Wijzigen")),
+        "template": esc(_("uit sjabloon")),
+    }
     return mark_safe("".join([row_html(row, with_actions=with_actions, texts=texts) for row in rows]))  # noqa: S308
 
 
@@ -38,6 +43,8 @@ def row_html(row: dict, *, with_actions: bool, texts: Mapping[str, str]) -> str:
         parts.append(f"<br><small>{esc(row['item_name'])}</small>")
     if row["budget"]:
         parts.append(f'<br><span class="badge">{esc(row["budget"])}</span>')
+    if row.get("from_template"):
+        parts.append(f' <span class="badge badge--template">{texts["template"]}</span>')
     parts.append(f'</th><td class="num">{esc(row["quantity"])}')
     if row["range"]:
         parts.append(f"<br><small>{esc(row['range'])}</small>")
@@ -109,6 +116,7 @@ def line_rows(
                 "cashable": cashable_text if line["cashable"] else not_cashable_text,
                 "origin": origins.get(line["price_origin"], line["price_origin"]),
                 "is_estimate": line["is_estimate"],
+                "from_template": line["from_template"],
                 "index_note": line["index_note"],
                 "source": truncate(line["price_source"], SOURCE_LENGTH),
                 "source_url": line["price_source_url"],
