@@ -410,5 +410,6 @@ def seed(ctx) -> None:
         )
         template_publish(actor=admin, template=template)
         made += 1
-    ctx.count("plan templates", made)
+    if made:
+        ctx.count("plan templates", made)
     ctx.log(f"prefab: {made} landelijke plansjablonen")
