@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from doorbraak.costs.models import PriceItem
 from doorbraak.legal.models import LegalArticle, LocalArticle
+from doorbraak.plans.forms import TAG_FIELDS, TagsForm
 from doorbraak.plans.models import Tag
 
 from .models import PlanTemplate, TemplateArticle, TemplateCostLine, TemplateHelper, TemplateNeed, TemplateStep
@@ -15,21 +16,27 @@ EXTRA_ROWS = 2
 
 class TemplateForm(forms.ModelForm):
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, initial=0)
-    tags = forms.ModelMultipleChoiceField(
-        label=_("Labels"),
-        queryset=Tag.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Het sjabloon komt bovenaan bij huishoudens met dezelfde labels."),
-    )
 
     class Meta:
         model = PlanTemplate
         fields = ["title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["tags"].queryset = Tag.objects.filter(is_active=True).order_by("kind", "label")
+
+TAGS_PREFIX = "labels"
+
+
+def template_tags_form(*, template: PlanTemplate | None, data=None) -> TagsForm:
+    """The template's tags as the plan editor shows them: one group of checkboxes per kind (active tags, plus
+    those the template carries). Its version field is unused here: the template form carries the version."""
+    current = list(template.tags.all()) if template else []
+    tags = list(Tag.objects.filter(is_active=True)) + [t for t in current if not t.is_active]
+    if data is not None:
+        return TagsForm(data, prefix=TAGS_PREFIX, tags=tags)
+    initial = {"version": 0}
+    for kind, name in TAG_FIELDS.items():
+        initial[name] = [str(t.pk) for t in current if t.kind == kind]
+    return TagsForm(prefix=TAGS_PREFIX, tags=tags, initial=initial)
 
 
 class PartForm(forms.ModelForm):

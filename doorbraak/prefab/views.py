@@ -18,7 +18,7 @@ from doorbraak.plans.selectors import block1_editable, plan_for_editing
 
 from . import services
 from .constants import TemplateStatus
-from .forms import TemplateForm, part_formsets, parts_from
+from .forms import TemplateForm, part_formsets, parts_from, template_tags_form
 from .selectors import (
     template_for_admin,
     template_offered_for_plan,
@@ -71,8 +71,10 @@ def template_edit(request, organisation, template_id=None):
     stored_parts = template_parts(template=template) if template else {}
     if request.method == "POST":
         form = TemplateForm(request.POST, instance=template)
+        tags_form = template_tags_form(template=template, data=request.POST)
         formsets = part_formsets(organisation=organisation, data=request.POST, parts=stored_parts)
-        if form.is_valid() and all(fs.is_valid() for fs in formsets.values()):
+        valid = [form.is_valid(), tags_form.is_valid(), *(fs.is_valid() for fs in formsets.values())]
+        if all(valid):
             try:
                 template = services.template_save(
                     actor=request.user,
@@ -80,7 +82,7 @@ def template_edit(request, organisation, template_id=None):
                     template=template,
                     version=form.cleaned_data["version"],
                     data=form.cleaned_data,
-                    tags=form.cleaned_data["tags"],
+                    tags=tags_form.selected_tags(),
                     parts=parts_from(formsets),
                 )
             except ValidationError as err:
@@ -90,14 +92,20 @@ def template_edit(request, organisation, template_id=None):
                 return redirect("prefab:edit", template.pk)
         status = 400
     else:
-        initial = {"version": template.version, "tags": list(template.tags.all())} if template else {}
-        form = TemplateForm(instance=template, initial=initial)
+        form = TemplateForm(instance=template, initial={"version": template.version} if template else {})
+        tags_form = template_tags_form(template=template)
         formsets = part_formsets(organisation=organisation, parts=stored_parts)
         status = 200
     return render(
         request,
         "prefab/template_form.html",
-        {"template": template, "form": form, "formsets": formsets.values(), "national": organisation is None},
+        {
+            "template": template,
+            "form": form,
+            "tags_form": tags_form,
+            "formsets": formsets.values(),
+            "national": organisation is None,
+        },
         status=status,
     )
 

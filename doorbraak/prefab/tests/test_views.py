@@ -61,7 +61,7 @@ def test_the_functional_admin_makes_and_publishes_a_template_with_the_rendered_f
         {
             "title": "Verzuim en opvoeden",
             "description": "Een tiener die niet naar school gaat.",
-            "tags": [str(tag.pk)],
+            "labels-problem_tags": [str(tag.pk)],
             "hulpverleners-0-agency": "Leerplicht",
             "hulpverleners-0-role": "leerplichtambtenaar",
             "hulpverleners-0-life_domain": "onderwijs",
@@ -70,6 +70,7 @@ def test_the_functional_admin_makes_and_publishes_a_template_with_the_rendered_f
         },
     )
     template = PlanTemplate.objects.get(title="Verzuim en opvoeden")
+    assert list(template.tags.all()) == [tag]
     assert response.status_code == 302 and response.url == reverse("prefab:edit", args=[template.pk])
     assert template.organisation == org and template.status == TemplateStatus.DRAFT
     assert [h.agency for h in template.helpers.all()] == ["Leerplicht"]
@@ -100,10 +101,11 @@ def test_the_functional_admin_makes_and_publishes_a_template_with_the_rendered_f
 
 def test_an_invalid_row_is_named_and_nothing_is_stored(login, national_admin):
     client = login(national_admin)
+    tag = Tag.objects.get(code="beslag")
     form = rendered_form(client.get(reverse("prefab:create")), action_contains="/sjablonen/nieuw/")
     response = form.submit(
         client,
-        {"title": "Half", "description": "D", "tags": [str(Tag.objects.first().pk)], "hulpverleners-0-role": "rol"},
+        {"title": "Half", "description": "D", "labels-problem_tags": [str(tag.pk)], "hulpverleners-0-role": "rol"},
     )
     assert response.status_code == 400
     assert "Dit veld is verplicht" in response.text
