@@ -17,6 +17,7 @@ urlpatterns = [
     path("wetgeving/", include("doorbraak.legal.urls")),
     path("kosten/", include("doorbraak.costs.urls")),
     path("betrokkenheid/", include("doorbraak.engagement.urls")),
+    path("sjablonen/", include("doorbraak.prefab.urls")),
     path("opvolging/", include("doorbraak.followup.urls")),
     path("documenten/", include("doorbraak.documents.urls")),
     path("dashboards/", include("doorbraak.analytics.urls")),

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "doorbraak.legal",
     "doorbraak.costs",
     "doorbraak.engagement",
+    "doorbraak.prefab",
     "doorbraak.followup",
     "doorbraak.workspace",
     "doorbraak.documents",

@@ -78,6 +78,11 @@ class AuditAction(models.TextChoices):
     # engagement
     ENGAGEMENT_UPDATE = "engagement.update", _("betrokkenheid gewijzigd")
     ENGAGEMENT_SCORES = "engagement.scores", _("scores Positieve Gezondheid vastgelegd")
+    # prefab (plan templates)
+    PREFAB_SAVE = "prefab.save", _("plansjabloon opgeslagen")
+    PREFAB_PUBLISH = "prefab.publish", _("plansjabloon gepubliceerd")
+    PREFAB_RETIRE = "prefab.retire", _("plansjabloon ingetrokken")
+    PREFAB_APPLY = "prefab.apply", _("plan gevuld vanuit sjabloon")
     # followup
     ESCALATION_LEVEL_CREATE = "escalation_level.create", _("escalatieniveau aangemaakt")
     ESCALATION_LEVEL_UPDATE = "escalation_level.update", _("escalatieniveau gewijzigd")
@@ -179,6 +184,7 @@ _ACTIVITY_BY_PREFIX = {
     "log": ProcessingActivityCode.ACCOUNTABILITY,
     "privacy": ProcessingActivityCode.ACCOUNTABILITY,
     "analytics": ProcessingActivityCode.ACCOUNTABILITY,
+    "prefab": ProcessingActivityCode.CONFIGURATION,
 }
 ACTIVITY_EXCEPTIONS = {
     AuditAction.LEGAL_ARTICLE_SAVE: ProcessingActivityCode.CONFIGURATION,
@@ -197,6 +203,7 @@ ACTIVITY_EXCEPTIONS = {
     AuditAction.COSTS_BUDGET_PAID: ProcessingActivityCode.FOLLOWUP,
     AuditAction.PLAN_STATUS: ProcessingActivityCode.FOLLOWUP,
     AuditAction.EVALUATION_LISTED: ProcessingActivityCode.FOLLOWUP,
+    AuditAction.PREFAB_APPLY: ProcessingActivityCode.PLAN_DRAFTING,
 }
 
 

@@ -223,6 +223,8 @@ class CostLine(BoundedModel, models.Model):
     version = models.PositiveIntegerField(default=0)
     creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Copied from a plan template (doorbraak.prefab) and not edited since: shown as "uit sjabloon".
+    from_template = models.BooleanField(_("uit sjabloon"), default=False)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -34,6 +34,7 @@ def rows_html(rows: Iterable[dict], *, with_actions: bool, csrf_token: str = "")
         "no_quantity": esc(_("aantal invullen")),
         "confirm": esc(_("Klopt")),
         "csrf": esc(csrf_token),
+        "template": esc(_("uit sjabloon")),
     }
     return mark_safe("".join([row_html(row, with_actions=with_actions, texts=texts) for row in rows]))  # noqa: S308
 
@@ -51,6 +52,8 @@ def row_html(row: dict, *, with_actions: bool, texts: Mapping[str, str]) -> str:
         parts.append(f'<br><span class="badge badge--estimate">{texts["to_confirm"]}</span>')
         if row["no_quantity"]:
             parts.append(f' <span class="badge badge--estimate">{texts["no_quantity"]}</span>')
+    if row.get("from_template"):
+        parts.append(f' <span class="badge badge--template">{texts["template"]}</span>')
     parts.append(f'</th><td class="num">{esc(row["quantity"])}')
     if row["range"]:
         parts.append(f"<br><small>{esc(row['range'])}</small>")
@@ -134,6 +137,7 @@ def line_rows(
                 "needs_confirmation": line["needs_confirmation"],
                 "no_quantity": not quantity,
                 "version": int(line["version"]),
+                "from_template": line["from_template"],
                 "index_note": line["index_note"],
                 "source": truncate(line["price_source"], SOURCE_LENGTH),
                 "source_url": line["price_source_url"],

@@ -220,6 +220,8 @@ class Citation(BoundedModel, CitableMixin, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
     version = models.PositiveIntegerField(default=0)
+    # Copied from a plan template (doorbraak.prefab) and not edited since: shown as "uit sjabloon".
+    from_template = models.BooleanField(_("uit sjabloon"), default=False)
 
     class Meta:
         ordering = ["created_at", "id"]

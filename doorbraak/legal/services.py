@@ -89,8 +89,11 @@ def _snapshot(article) -> dict:
 
 
 @transaction.atomic
-def citation_add(*, actor, plan, article, application: str, motivation: str = "") -> Citation:
-    """Cite an article in a plan, storing a snapshot of the article version used."""
+def citation_add(
+    *, actor, plan, article, application: str, motivation: str = "", from_template: bool = False
+) -> Citation:
+    """Cite an article in a plan, storing a snapshot of the article version used. ``from_template`` marks a
+    citation copied from a plan template (doorbraak.prefab) until someone edits it."""
     _require_legal_editable(plan)
     if isinstance(article, LocalArticle) and article.organisation_id != plan.organisation_id:
         raise ValidationError(_("Dit artikel hoort niet bij uw gemeente."))
@@ -112,6 +115,7 @@ def citation_add(*, actor, plan, article, application: str, motivation: str = ""
         valid_until=article.valid_until,
         retired_at=article.retired_at,
         created_by=actor,
+        from_template=from_template,
         **_snapshot(article),
     )
     citation.full_clean()
@@ -141,6 +145,7 @@ def citation_update(*, actor, citation: Citation, application: str, motivation: 
         raise ConflictError({"application": stored.application, "motivation": stored.motivation}, stored.version)
     stored.application = application
     stored.motivation = motivation
+    stored.from_template = False  # edited: no longer the template's motivation
     stored.version += 1
     stored.full_clean()
     stored.save()

@@ -95,6 +95,8 @@ class PlanItem(models.Model):
     version = models.PositiveIntegerField(default=0)
     creation_token = models.UUIDField(unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Copied from a plan template (doorbraak.prefab) and not edited since: shown as "uit sjabloon".
+    from_template = models.BooleanField(_("uit sjabloon"), default=False)
 
     class Meta:
         abstract = True

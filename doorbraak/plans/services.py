@@ -131,8 +131,11 @@ def _item_allowed_statuses(kind: str) -> frozenset[str]:
 
 
 @transaction.atomic
-def plan_item_add(*, actor, plan: Plan, kind: str, data: dict, creation_token: uuid.UUID | None = None):
-    """Add a helper, need or step. A repeated submit with the same token adds nothing twice."""
+def plan_item_add(
+    *, actor, plan: Plan, kind: str, data: dict, creation_token: uuid.UUID | None = None, from_template: bool = False
+):
+    """Add a helper, need or step. A repeated submit with the same token adds nothing twice. ``from_template``
+    marks an item copied from a plan template (doorbraak.prefab) until someone edits it."""
     model = ITEM_MODELS[kind]
     if creation_token:
         existing = model.objects.filter(creation_token=creation_token, plan=plan).first()
@@ -140,7 +143,7 @@ def plan_item_add(*, actor, plan: Plan, kind: str, data: dict, creation_token: u
             return existing
     plan = _locked(plan)
     _require_editable(plan, _item_allowed_statuses(kind))
-    item = model(plan=plan, creation_token=creation_token, **data)
+    item = model(plan=plan, creation_token=creation_token, from_template=from_template, **data)
     item.full_clean()
     item.save()
     plan.save(update_fields=_touch(plan))
@@ -166,6 +169,7 @@ def plan_item_update(*, actor, item, data: dict, version: int):
         raise ConflictError({f: getattr(item, f) for f in data}, item.version)
     for f, value in data.items():
         setattr(item, f, value)
+    item.from_template = False  # edited: no longer the template's text
     item.version += 1
     item.full_clean()
     item.save()

@@ -185,7 +185,12 @@ def editor_context(
         editor_forms = [overrides.get((kind, item.pk)) or item_form(plan, kind, item) for item in rows]
         for number, ef in enumerate(editor_forms, start=1):
             ef.legend = f"{ITEM_LEGENDS[kind]} {number}"
-        forms[kind] = {"rows": editor_forms, "add": overrides.get(("add", kind)) or add_form(plan, kind)}
+        forms[kind] = {
+            "rows": editor_forms,
+            "add": overrides.get(("add", kind)) or add_form(plan, kind),
+            # items copied from a plan template and not edited since (shown next to the folded list)
+            "from_template": sum(item.from_template for item in rows),
+        }
 
     step_groups = [
         {"phase": value, "label": label, "rows": [r for r in forms["step"]["rows"] if r.item.phase == value]}

@@ -48,6 +48,7 @@ def lines_for_plan(*, plan) -> QuerySet[CostLine]:
 DISPLAY_FIELDS = (
     "id",
     "scenario",
+    "from_template",
     "item_id",
     "tariff_id",
     "description",

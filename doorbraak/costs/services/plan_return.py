@@ -205,7 +205,9 @@ def line_add(
     manual_price: Decimal | None = None,
     manual_reason: str = "",
     creation_token: uuid.UUID | None = None,
+    from_template: bool = False,
 ) -> CostLine:
+    """Add a line; ``from_template`` marks a line copied from a plan template until someone edits it."""
     if creation_token:
         existing = CostLine.objects.filter(creation_token=creation_token, plan=plan).first()
         if existing:
@@ -213,7 +215,9 @@ def line_add(
     plan = _locked_plan(plan)
     _require_editable(plan, data["scenario"])
     ensure_sheet(plan=plan)
-    line = CostLine(plan=plan, organisation_id=plan.organisation_id, creation_token=creation_token)
+    line = CostLine(
+        plan=plan, organisation_id=plan.organisation_id, creation_token=creation_token, from_template=from_template
+    )
     for field in LINE_FIELDS:
         if field in data and data[field] is not None:
             setattr(line, field, data[field])
@@ -255,6 +259,7 @@ def line_update(
         stored.budget_status = ""
         stored.paid_at = None
     stored.needs_confirmation = False  # the professional has looked at the line and saved it
+    stored.from_template = False  # edited: no longer the template's line
     stored.version += 1
     return _save_line(actor=actor, plan=plan, line=stored, action=AuditAction.COSTS_LINE_UPDATE)
 
@@ -281,6 +286,7 @@ def line_reprice(*, actor, line: CostLine, version: int) -> CostLine:
     if stored.item_id is None and stored.tariff_id is None:
         return stored
     apply_price(stored, plan=plan, manual_price=None, manual_reason="")
+    stored.from_template = False
     stored.version += 1
     return _save_line(actor=actor, plan=plan, line=stored, action=AuditAction.COSTS_LINE_REPRICE)
 

@@ -45,6 +45,7 @@ SEED_MODULES: tuple[str, ...] = (
     "legal",  # citations and a motivation per demo plan with a breakthrough (doorbraak.legal.services)
     "engagement",  # own words, goals, motivation, Positive Health now/expected (doorbraak.engagement.services)
     "workflow",  # escalation matrix, contacts, consent, submit, decide, start, evaluate, close (followup)
+    "prefab",  # four published national plan templates for the commonest stacks (doorbraak.prefab.services)
     "analytics",  # the dashboards' protected figures, refreshed last (doorbraak.analytics.services)
 )
 
