@@ -224,8 +224,8 @@ class LogHouseholdForm(forms.Form):
 class LogPeriodForm(forms.Form):
     """A period of the processing log: from and to, both days included."""
 
-    since = forms.DateField(label=_("Van"), widget=DateInput())
-    until = forms.DateField(label=_("Tot en met"), widget=DateInput())
+    since = forms.DateField(label=_("Van"), widget=DateInput(), validators=[bounds.RECORDED_DATE])
+    until = forms.DateField(label=_("Tot en met"), widget=DateInput(), validators=[bounds.RECORDED_DATE])
 
     def __init__(self, *args, required: bool = True, **kwargs):
         super().__init__(*args, **kwargs)

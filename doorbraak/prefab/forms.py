@@ -4,6 +4,7 @@ empty rows (no JavaScript needed to add one); a row left empty is skipped, a row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
 from doorbraak.costs.models import PriceItem
 from doorbraak.legal.models import LegalArticle, LocalArticle
 from doorbraak.plans.forms import TAG_FIELDS, TagsForm
@@ -18,6 +19,7 @@ class TemplateForm(forms.ModelForm):
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, initial=0)
 
     class Meta:
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         model = PlanTemplate
         fields = ["title", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
@@ -49,12 +51,14 @@ class PartForm(forms.ModelForm):
 
 class HelperForm(PartForm):
     class Meta:
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         model = TemplateHelper
         fields = ["agency", "role", "life_domain"]
 
 
 class NeedForm(PartForm):
     class Meta:
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         model = TemplateNeed
         fields = ["life_domain", "kind", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
@@ -62,6 +66,7 @@ class NeedForm(PartForm):
 
 class StepForm(PartForm):
     class Meta:
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         model = TemplateStep
         fields = ["phase", "description", "owner"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
@@ -69,6 +74,7 @@ class StepForm(PartForm):
 
 class CostLineForm(PartForm):
     class Meta:
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         model = TemplateCostLine
         fields = ["scenario", "item", "description", "quantity", "probability", "unit_price", "funding_stream"]
         help_texts = {
@@ -83,6 +89,7 @@ class CostLineForm(PartForm):
 
 class ArticleForm(PartForm):
     class Meta:
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         model = TemplateArticle
         fields = ["national_article", "local_article", "application", "motivation"]
         labels = {"national_article": _("Landelijk wetsartikel"), "local_article": _("Lokaal artikel")}

@@ -14,6 +14,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+from doorbraak.core.bounds import BoundedModel
 from doorbraak.core.constants import LifeDomain
 from doorbraak.costs.constants import PLAN_SCENARIOS, FundingStream
 from doorbraak.legal.constants import Application
@@ -24,7 +26,7 @@ from .constants import TemplateStatus
 SCENARIO_CHOICES = [(s.value, s.label) for s in PLAN_SCENARIOS]
 
 
-class PlanTemplate(models.Model):
+class PlanTemplate(BoundedModel, models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # Empty: national, offered in every municipality. Otherwise offered only in this municipality.
     organisation = models.ForeignKey(
@@ -33,6 +35,7 @@ class PlanTemplate(models.Model):
     code = models.SlugField(_("code"), max_length=64, blank=True, help_text=_("Vaste naam voor de demo en imports."))
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("omschrijving"), help_text=_("Voor welk huishouden is dit sjabloon bedoeld?"))
+    field_bounds = {"description": bounds.TEXT}
     tags = models.ManyToManyField("plans.Tag", blank=True, related_name="+", verbose_name=_("labels"))
     status = models.CharField(_("status"), max_length=16, choices=TemplateStatus.choices, default=TemplateStatus.DRAFT)
     version = models.PositiveIntegerField(default=0)
@@ -79,21 +82,27 @@ class TemplateHelper(TemplatePart):
     life_domain = models.CharField(_("leefgebied"), max_length=32, choices=LifeDomain.choices)
 
 
-class TemplateNeed(TemplatePart):
+class TemplateNeed(BoundedModel, TemplatePart):
+    field_bounds = {"description": bounds.TEXT}
+
     template = models.ForeignKey(PlanTemplate, on_delete=models.CASCADE, related_name="needs")
     life_domain = models.CharField(_("leefgebied"), max_length=32, choices=LifeDomain.choices)
     kind = models.CharField(_("wat is nodig"), max_length=16, choices=NeedKind.choices)
     description = models.TextField(_("omschrijving"))
 
 
-class TemplateStep(TemplatePart):
+class TemplateStep(BoundedModel, TemplatePart):
+    field_bounds = {"description": bounds.TEXT}
+
     template = models.ForeignKey(PlanTemplate, on_delete=models.CASCADE, related_name="steps")
     phase = models.CharField(_("fase"), max_length=16, choices=StepPhase.choices)
     description = models.TextField(_("stap"))
     owner = models.CharField(_("wie"), max_length=200, blank=True)
 
 
-class TemplateCostLine(TemplatePart):
+class TemplateCostLine(BoundedModel, TemplatePart):
+    field_bounds = {"quantity": bounds.QUANTITY, "probability": bounds.PROBABILITY, "unit_price": bounds.AMOUNT}
+
     """A typical line of one scenario: a price-list item (priced when copied, from the municipality's tariff or
     the national list) or a free line with its own amount."""
 
@@ -124,7 +133,9 @@ class TemplateCostLine(TemplatePart):
     )
 
 
-class TemplateArticle(TemplatePart):
+class TemplateArticle(BoundedModel, TemplatePart):
+    field_bounds = {"motivation": bounds.TEXT}
+
     """A typical article with a drafted motivation (how it applies). A local article only in a template of the
     municipality that owns it."""
 
