@@ -30,6 +30,7 @@ from doorbraak.organisations.tests.factories import (
 )
 from doorbraak.plans.models import Tag
 from doorbraak.plans.tests.factories import PlanFactory, StepFactory
+from doorbraak.prefab.tests.factories import make_template
 
 # The plan states of the matrix, in the order a plan passes them. "submitted@<role>" waits at that level.
 PLAN_STATES = [
@@ -158,6 +159,8 @@ def build_world() -> World:
         national_article=LegalArticle.objects.first(),
         local_import=LocalImport.objects.create(organisation=org, created_by=admin),
         budget_line=line,
+        # a published template of Voorbeeldstad: its admin reads it (read-only), its professionals may apply it
+        template=make_template(actor=admin, organisation=org),
     )
     return world
 
@@ -198,6 +201,7 @@ ARGUMENTS = {
         w.objects["national_article" if n.startswith("legal:national") else "local_article"].pk
     ),
     "import_id": lambda w, n, plan: w.objects["local_import"].pk,
+    "template_id": lambda w, n, plan: w.objects["template"].pk,
     "membership_id": lambda w, n, plan: w.objects["membership"].pk,
     "team_id": lambda w, n, plan: w.objects["team"].pk,
     "district_id": lambda w, n, plan: w.objects["district"].pk,

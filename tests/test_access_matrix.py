@@ -109,7 +109,44 @@ DASHBOARD = {"*": 403, **dict.fromkeys(DASHBOARD_ROLES, 200)}
 CASE_AND_POLICY = ("professional", "colleague", "team_lead", "doorbraakteam", "manager", "policy_analyst")
 PRIVACY_PAGE = {"*": 403, "functional_admin": 200, "privacy_officer": 200, "outsider_admin": 200}
 
+# plan templates: the national admin and each functional admin make them; the world's template is Voorbeeldstad's
+TEMPLATE_ADMIN = {"*": 403, "functional_admin": 200, "national_admin": 200, "outsider_admin": 200}
+TEMPLATE_OF_VOORBEELDSTAD = {"*": 403, "functional_admin": 200, "national_admin": 404, "outsider_admin": 404}
+# starting from a template: the plan's owner and team lead; a colleague and the other municipality's case roles 404
+TEMPLATE_FOR_PLAN = {
+    "*": 403,
+    "professional": 200,
+    "team_lead": 200,
+    "colleague": 404,
+    "outsider": 404,
+    "outsider_team_lead": 404,
+}
+
 MATRIX = {
+    "prefab:apply": {
+        "GET": EVERYONE_405,
+        "POST": {
+            **TEMPLATE_FOR_PLAN,
+            # a concept takes the template; a plan past concept is sent back to the list, which says why
+            "professional": {"*": "302 prefab:choose", "concept": "302 workspace:plan"},
+            "team_lead": {"*": "302 prefab:choose", "concept": "302 workspace:plan"},
+        },
+    },
+    "prefab:choose": {"GET": TEMPLATE_FOR_PLAN, "POST": TEMPLATE_FOR_PLAN},
+    "prefab:create": {
+        "GET": TEMPLATE_ADMIN,
+        "POST": {**TEMPLATE_ADMIN, **dict.fromkeys(("functional_admin", "national_admin", "outsider_admin"), 400)},
+    },
+    "prefab:edit": {"GET": TEMPLATE_OF_VOORBEELDSTAD, "POST": TEMPLATE_OF_VOORBEELDSTAD},
+    "prefab:list": {"GET": TEMPLATE_ADMIN, "POST": TEMPLATE_ADMIN},
+    "prefab:publish": {
+        "GET": EVERYONE_405,
+        "POST": {**TEMPLATE_OF_VOORBEELDSTAD, "functional_admin": "302 prefab:edit"},
+    },
+    "prefab:retire": {
+        "GET": EVERYONE_405,
+        "POST": {**TEMPLATE_OF_VOORBEELDSTAD, "functional_admin": "302 prefab:list"},
+    },
     "analytics:dashboard": {"GET": DASHBOARD, "POST": {"*": 403, **dict.fromkeys(DASHBOARD_ROLES, 405)}},
     # the world has no refreshed figures: nothing to export (404) for who may export
     "analytics:export": {
