@@ -18,6 +18,7 @@ from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
+from doorbraak.plans.services import plan_record_edit
 
 from ..constants import DEFAULT_HORIZON_MONTHS, BudgetStatus, PriceOrigin, Scenario
 from ..models import CostLine, CostSheet, PriceItem
@@ -90,6 +91,7 @@ def sheet_update(*, actor, plan: Plan, reference_date: date, horizon_months: int
     sheet.full_clean()
     sheet.save()
     audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.COSTS_SHEET_UPDATE, obj=plan)
+    plan_record_edit(plan=plan)
     return sheet
 
 
@@ -192,6 +194,7 @@ def _save_line(*, actor, plan: Plan, line: CostLine, action: AuditAction) -> Cos
         scenario=line.scenario,
         origin=line.price_origin,
     )
+    plan_record_edit(plan=plan)
     return line
 
 
@@ -284,6 +287,7 @@ def line_delete(*, actor, line: CostLine, version: int) -> None:
         line=pk,
         scenario=scenario,
     )
+    plan_record_edit(plan=plan)
 
 
 # Helper inventory -> price item: keywords in the agency/role first, then the life domain.
@@ -387,4 +391,5 @@ def scenario_copy(*, actor, plan: Plan, source: str, target: str) -> int:
         target=target,
         count=len(lines),
     )
+    plan_record_edit(plan=plan)
     return len(lines)
