@@ -14,10 +14,10 @@
   const unsaved = new Map(); // form id -> input counter at the last input
   let counter = 0;
 
-  function track(root) {
-    const forms = root.matches && root.matches("form[data-unsaved]") ? [root] : [];
-    root.querySelectorAll("form[data-unsaved]").forEach((form) => forms.push(form));
-    forms.forEach((form) => { if (form.id) unsaved.set(form.id, ++counter); });
+  function track() {
+    document.querySelectorAll("form[data-unsaved]").forEach((form) => {
+      if (form.id && !unsaved.has(form.id)) unsaved.set(form.id, ++counter);
+    });
   }
 
   document.addEventListener("input", (event) => {
@@ -35,13 +35,16 @@
     if (!form || !form.id || !event.detail.xhr) return;
     const status = event.detail.xhr.status;
     const sent = Number(form.dataset.autosaveSent || "0");
-    if (status >= 200 && status < 300 && (unsaved.get(form.id) || 0) <= sent) unsaved.delete(form.id);
+    if (status >= 200 && status < 300 && (unsaved.get(form.id) || 0) <= sent && form.isConnected) {
+      unsaved.delete(form.id);
+      form.removeAttribute("data-unsaved");
+    }
   });
 
   // A section the server sent again may carry an unsaved draft; a form that disappeared is no longer pending.
-  document.addEventListener("htmx:afterSettle", (event) => {
+  document.addEventListener("htmx:afterSettle", () => {
     unsaved.forEach((_value, id) => { if (!document.getElementById(id)) unsaved.delete(id); });
-    if (event.detail.target) track(event.detail.target);
+    track();
   });
 
   // A plain submit (no HTMX) leaves the page on purpose: the form itself is being saved.
@@ -57,5 +60,5 @@
     }
   });
 
-  document.addEventListener("DOMContentLoaded", () => track(document));
+  document.addEventListener("DOMContentLoaded", track);
 })();
