@@ -104,10 +104,12 @@ def autosave(
     saved_url: str,
     page: Page,
     rows: Callable[[object, dict], list[tuple]] = conflict_rows,
+    also: Callable[[], tuple[str, dict]] | None = None,
 ) -> HttpResponse:
     """Save one form: ``write(version)`` stores the form's data on top of ``version`` and returns the new version
     (raising ConflictError or ValidationError). ``page(af, status)`` renders the whole page with ``af`` bound, for
-    a refused save without JavaScript; ``saved_url`` is where a plain POST goes after a save."""
+    a refused save without JavaScript; ``saved_url`` is where a plain POST goes after a save. ``also()`` gives a
+    template (with its context) that an HTMX save answer adds out of band, e.g. a "what is missing" panel."""
     form = af.form
     if form.is_valid():
         try:
@@ -120,16 +122,20 @@ def autosave(
         except ValidationError as err:
             add_service_errors(form, err)
         else:
-            return _saved(request, af, version, saved_url)
+            return _saved(request, af, version, saved_url, also)
     af.message = _("Niet opgeslagen: controleer de invoer.")
     return _unsaved(request, af, status=400, page=page)
 
 
-def _saved(request, af: AutosaveForm, version: int, saved_url: str) -> HttpResponse:
+def _saved(request, af: AutosaveForm, version: int, saved_url: str, also) -> HttpResponse:
     message = _("Opgeslagen om %(time)s") % {"time": timezone.localtime().strftime("%H:%M")}
     if request.htmx:
         af.message = message
-        return render(request, RESULT_TEMPLATE, {"af": af, "saved": True, "version": version})
+        context = {"af": af, "saved": True, "version": version}
+        if also:
+            also_template, also_context = also()
+            context.update(also_context, also_template=also_template)
+        return render(request, RESULT_TEMPLATE, context)
     messages.success(request, message)
     return redirect(saved_url)
 
