@@ -90,3 +90,4 @@ class AuditAction(models.TextChoices):
     ACTION_STATE = "action.state", _("stand van vervolgactie gewijzigd")
     EVALUATION_SCHEDULE = "evaluation.schedule", _("evaluatie ingepland")
     EVALUATION_RECORD = "evaluation.record", _("evaluatie vastgelegd")
+    EVALUATION_DRAFT = "evaluation.draft", _("evaluatie: tekst tussentijds opgeslagen")

@@ -47,10 +47,10 @@
     track();
   });
 
-  // A plain submit (no HTMX) leaves the page on purpose: the form itself is being saved.
+  // A plain submit (not taken over by HTMX) leaves the page on purpose: the form itself is being saved.
   document.addEventListener("submit", (event) => {
     const form = event.target;
-    if (form.id && !form.hasAttribute("hx-post")) unsaved.delete(form.id);
+    if (form.id && !event.defaultPrevented) unsaved.delete(form.id);
   });
 
   window.addEventListener("beforeunload", (event) => {
