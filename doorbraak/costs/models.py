@@ -147,6 +147,8 @@ class CostSheet(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(120)],
     )
     version = models.PositiveIntegerField(default=0)
+    note = models.TextField(_("toelichting bij de rekensom"), blank=True)
+    note_version = models.PositiveIntegerField(default=0)  # the note autosaves with its own lock
 
     class Meta:
         verbose_name = _("rekensom")
@@ -199,6 +201,8 @@ class CostLine(models.Model):
     budget_status = models.CharField(_("status budget"), max_length=16, choices=BudgetStatus.choices, blank=True)
     paid_at = models.DateField(_("betaald op"), null=True, blank=True)
     version = models.PositiveIntegerField(default=0)
+    note = models.TextField(_("toelichting"), blank=True)
+    note_version = models.PositiveIntegerField(default=0)  # the note autosaves with its own lock
     creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -95,6 +95,49 @@ def sheet_update(*, actor, plan: Plan, reference_date: date, horizon_months: int
     return sheet
 
 
+def _save_note(*, actor, plan: Plan, obj, note: str, version: int, action: AuditAction, **extra) -> None:
+    """Store the free-text note of a sheet or line (``obj``, locked) on top of ``version`` (its own lock)."""
+    if version != obj.note_version:
+        raise ConflictError({"note": obj.note}, obj.note_version)
+    if obj.note == note:
+        return
+    obj.note = note
+    obj.note_version += 1
+    obj.save(update_fields=["note", "note_version"])
+    audit_record(actor=actor, organisation=plan.organisation, action=action, obj=plan, part="note", **extra)
+    plan_record_edit(plan=plan)
+
+
+@transaction.atomic
+def sheet_note_update(*, actor, plan: Plan, note: str, version: int) -> CostSheet:
+    """The explanation under the return sum, in the professional's words (autosaves)."""
+    plan = _locked_plan(plan)
+    _require_editable(plan, Scenario.PLAN)
+    sheet = CostSheet.objects.select_for_update().get(pk=ensure_sheet(plan=plan).pk)
+    _save_note(actor=actor, plan=plan, obj=sheet, note=note, version=version, action=AuditAction.COSTS_SHEET_UPDATE)
+    return sheet
+
+
+@transaction.atomic
+def line_note_update(*, actor, line: CostLine, note: str, version: int) -> CostLine:
+    """The note of one cost line (why this quantity, what it covers); its own version, not the line's."""
+    plan = _locked_plan(line.plan)
+    stored = CostLine.objects.select_for_update().filter(pk=line.pk).first()
+    if stored is None:
+        raise ValidationError(_("Deze regel bestaat niet meer."))
+    _require_editable(plan, stored.scenario)
+    _save_note(
+        actor=actor,
+        plan=plan,
+        obj=stored,
+        note=note,
+        version=version,
+        action=AuditAction.COSTS_LINE_UPDATE,
+        line=str(stored.pk),
+    )
+    return stored
+
+
 def apply_price(line: CostLine, *, plan: Plan, manual_price: Decimal | None, manual_reason: str) -> None:
     """Resolve the unit price of an unsaved or locked line: manual with a reason > local tariff on the
     reference date > national list. Saves nothing (the line services, and the demo's seeding, save)."""
