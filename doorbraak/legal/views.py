@@ -248,7 +248,8 @@ def _motivation_draft(request, plan):
     draft = services.motivation_draft(plan=plan, citations=selectors.citations_for_plan(plan=plan))
     af = _motivation_form(plan, initial={"motivation": draft, "version": version})
     af.message = _(
-        "Er staat een concept in het tekstvak. Pas het aan; het wordt opgeslagen zodra u typt of op Opslaan klikt."
+        "Er staat een concept in het tekstvak. Nog niet opgeslagen: pas het aan; het wordt opgeslagen zodra u "
+        "typt of op Opslaan klikt."
     )
     context = _legitimacy_context(request, plan, motivation_form=af)
     context["motivation_draft"] = True
