@@ -263,3 +263,15 @@ def test_a_draft_motivation_is_marked_unsaved(plan, professional):
     draft_form = rendered_form(response, with_field="motivation")
     assert "data-unsaved" in draft_form.attrs and "Pw art. 35" in dict(draft_form.fields)["motivation"]
     assert not PlanLegalBasis.objects.filter(plan=plan).exists()
+
+
+@pytest.mark.parametrize("side", SIDES, indirect=True)
+def test_only_who_may_edit_the_plan_can_autosave(side, professional, manager, outsider):
+    """The owner saves (above); a manager of the same municipality may not edit (403), another municipality does
+    not see the plan at all (404). Nothing is stored for either."""
+    form = autosave_form(client_for(professional), side)
+    before = side.stored()
+    data = form.data({side.field: "Niet van mij."})
+    assert client_for(manager).post(side.action, data, **HTMX).status_code == 403
+    assert client_for(outsider).post(side.action, data, **HTMX).status_code == 404
+    assert side.stored() == before

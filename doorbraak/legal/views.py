@@ -246,13 +246,17 @@ def _motivation_draft(request, plan):
     form = MotivationForm(request.POST, draft=True)
     version = form.cleaned_data["version"] if form.is_valid() else 0
     draft = services.motivation_draft(plan=plan, citations=selectors.citations_for_plan(plan=plan))
-    af = _motivation_form(plan, initial={"motivation": draft, "version": version})
-    af.message = _(
-        "Er staat een concept in het tekstvak. Nog niet opgeslagen: pas het aan; het wordt opgeslagen zodra u "
-        "typt of op Opslaan klikt."
-    )
+    if not draft:  # nothing to draft from: the text box keeps what the user had, nothing becomes "unsaved"
+        af = _motivation_form(plan, initial={"motivation": form.data.get("motivation", ""), "version": version})
+        af.message = _("Kies eerst een of meer artikelen; daaruit wordt het concept gemaakt.")
+    else:
+        af = _motivation_form(plan, initial={"motivation": draft, "version": version})
+        af.message = _(
+            "Er staat een concept in het tekstvak. Nog niet opgeslagen: pas het aan; het wordt opgeslagen zodra u "
+            "typt of op Opslaan klikt."
+        )
     context = _legitimacy_context(request, plan, motivation_form=af)
-    context["motivation_draft"] = True
+    context["motivation_draft"] = bool(draft)
     template = f"{TEMPLATE}#motivation" if request.htmx else TEMPLATE
     return render(request, template, context)
 
