@@ -111,6 +111,11 @@ def functional_admin(org):
 
 
 @pytest.fixture
+def privacy_officer(org):
+    return make_member(org, Role.PRIVACY_OFFICER, email="privacy@voorbeeldstad.nl")
+
+
+@pytest.fixture
 def national_admin(db):
     return UserFactory(email="landelijk@doorbraak.nl", is_national_admin=True)
 
@@ -154,3 +159,24 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def _open_audit_log_for_flush(request):
+    """A transactional test (the browser tests) ends with Django's flush, which on SQLite deletes every row
+    with DELETE; the append-only trigger on the processing log refuses that. Before the flush, empty the log
+    through the retention gate, the same way ``purge_events_before`` does (PostgreSQL truncates: no trigger)."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (marker.kwargs.get("transaction") or "live_server" in request.fixturenames)
+    if transactional:
+        request.getfixturevalue("transactional_db")  # set up before this fixture, so its flush runs after
+    yield
+    if transactional:
+        from django.db import connection, transaction
+
+        from doorbraak.audit.models import AuditEvent
+        from doorbraak.audit.services import _retention_gate
+
+        if connection.vendor == "sqlite":
+            with transaction.atomic(), _retention_gate():
+                AuditEvent.objects.all().delete()

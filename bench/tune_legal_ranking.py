@@ -61,16 +61,6 @@ def cases() -> list[dict]:
     return out
 
 
-def query(case: dict) -> R.PlanQuery:
-    return R.PlanQuery(
-        tuple(case.get("life_domains") or ()),
-        case.get("situation") or "",
-        case.get("breakthrough") or "",
-        " ".join(case.get("needs") or ()),
-        tuple(case.get("tags") or ()),
-    )
-
-
 def grid(quick: bool) -> list[R.Params]:
     base = dict(R.DEFAULT_PARAMS.doc_field_weights)
     channels = [("text", 0.0, 3), ("text", 0.5, 3), ("text", 1.0, 3), ("full", 0.5, 3), ("text", 0.5, 4)]
@@ -110,12 +100,13 @@ def main(argv=None) -> int:
     results: dict[int, tuple[dict[str, list[str]], list[str]]] = {}
     for n, p in enumerate(settings):
         index = R.ArticleIndex(docs, p)
-        general = [a.key for a in index.general_grounds()]
-        results[n] = ({c["id"]: [s.key for s in index.rank(query(c), top=10)] for c in all_cases}, general)
+        ranked = {c["id"]: [s.key for s in index.rank(R.case_query(c), top=10)] for c in all_cases}
+        panels = {c["id"]: [a.key for a in index.panel(R.case_query(c), listed=ranked[c["id"]])] for c in all_cases}
+        results[n] = (ranked, panels)
 
     def scores(n: int, ids) -> dict:
-        ranked, general = results[n]
-        return R.evaluate(ranked, {i: expected[i] for i in ids}, general)
+        ranked, panels = results[n]
+        return R.evaluate(ranked, {i: expected[i] for i in ids}, panels)
 
     def objective(n: int, ids) -> float:
         s = scores(n, ids)
@@ -132,8 +123,8 @@ def main(argv=None) -> int:
         f"hit@3 {statistics.mean(hits):.3f} ± {statistics.pstdev(hits):.3f}"
     )
     best = max(range(len(settings)), key=lambda n: (objective(n, list(expected)), -n))
-    ranked, general = results[best]
-    cv = R.cross_validate(ranked, expected, k=5, always_shown=general).summary()
+    ranked, panels = results[best]
+    cv = R.cross_validate(ranked, expected, k=5, always_shown=panels).summary()
     print(f"best on all 50: {describe(settings[best])}")
     print(f"  its 5-fold figures (optimistic): recall@10 {cv['recall@10']} ± {cv['recall@10 sd']}, hit@3 {cv['hit@3']}")
     values = sorted(objective(n, list(expected)) for n in range(len(settings)))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/", include("doorbraak.accounts.urls")),
     path("beheer/", include("doorbraak.organisations.urls")),
     path("huishoudens/", include("doorbraak.plans.household_urls")),
+    path("logboek/", include("doorbraak.plans.log_urls")),
     path("plannen/", include("doorbraak.plans.urls")),
     path("plannen/", include("doorbraak.workspace.urls")),  # the plan page: /plannen/<uuid>/...
     path("wetgeving/", include("doorbraak.legal.urls")),
@@ -18,5 +19,10 @@ urlpatterns = [
     path("betrokkenheid/", include("doorbraak.engagement.urls")),
     path("opvolging/", include("doorbraak.followup.urls")),
     path("documenten/", include("doorbraak.documents.urls")),
+    path("dashboards/", include("doorbraak.analytics.urls")),
+    path("privacy/", include("doorbraak.privacy.urls")),
     path("django-admin/", admin.site.urls),
 ]
+
+# A request Django refuses before any view (a POST over DATA_UPLOAD_MAX_MEMORY_SIZE): a Dutch page, 413 for size.
+handler400 = "doorbraak.core.errors.bad_request"

@@ -54,6 +54,6 @@ def test_accepting_a_suggested_cost_line_as_rendered(plan, professional, login):
     client = login(professional)
     page = client.get(reverse("costs:plan_return", args=[plan.pk]))
     form = rendered_form(page, action_contains=reverse("costs:suggestion_add", args=[plan.pk]))
-    response = form.submit(client)
+    response = form.submit(client, button="Toevoegen")  # the first suggestion's own button
     assert response.status_code == 302, response.content.decode()[:500]
     assert CostLine.objects.filter(plan=plan).count() == 1

@@ -52,6 +52,10 @@ def _route_id(value) -> str:
     return str(value)
 
 
+# The role × URL × state matrix over the same ROUTES, with the answer per persona and object state in one table,
+# is tests/test_access_matrix.py (its data: tests/access_world.py).
+
+
 def test_route_list_is_complete():
     names = {name for name, _ in ROUTES}
     assert {"workspace:plan", "legal:plan_legitimacy", "costs:plan_return", "followup:plan_followup"} <= names
@@ -70,8 +74,10 @@ def test_anonymous_visitors_are_sent_to_login(name, converters, client):
         assert response["Location"].startswith(login_path), f"{name} redirects to {response['Location']}"
 
 
+# The processing log (logbook:*) is read by the functional admin and the privacy officer; it is not case work.
+LOG_ROUTES = [name for name, _ in ROUTES if name.startswith("logbook:")]
 PLAN_ONLY = [name for name, conv in ROUTES if list(conv) == ["plan_id"]]
-HOUSEHOLD_ONLY = [name for name, conv in ROUTES if list(conv) == ["household_id"]]
+HOUSEHOLD_ONLY = [name for name, conv in ROUTES if list(conv) == ["household_id"] and name not in LOG_ROUTES]
 
 
 @pytest.mark.parametrize("name", PLAN_ONLY)
@@ -95,14 +101,50 @@ def test_another_municipality_never_reaches_a_household(name, plan, outsider, lo
         assert method(url).status_code in {404, 405}
 
 
-@pytest.mark.parametrize("name", PLAN_ONLY + HOUSEHOLD_ONLY)
-@pytest.mark.parametrize("persona", ["policy_analyst", "functional_admin"])
+# The one household page that is the functional admin's (and privacy officer's) work: answering the household's
+# access request (AVG art. 15, doorbraak/privacy). It is tested there for every role and the other municipality.
+ACCESS_REQUEST = {"privacy:household_access"}
+
+
+@pytest.mark.parametrize(
+    ("persona", "name"),
+    [
+        (persona, name)
+        for persona in ("policy_analyst", "functional_admin", "privacy_officer")
+        for name in PLAN_ONLY + HOUSEHOLD_ONLY
+        if not (persona in ("functional_admin", "privacy_officer") and name in ACCESS_REQUEST)
+    ],
+)
 def test_roles_without_case_work_never_open_personal_data(name, persona, plan, login, request):
-    """Policy analysts and functional admins work with aggregates and settings, never with a household's plan."""
+    """Policy analysts, functional admins and privacy officers work with aggregates, settings and the processing
+    log, never with a household's plan."""
     client = login(request.getfixturevalue(persona))
     kwargs = {"plan_id": plan.pk} if name in PLAN_ONLY else {"household_id": plan.household_id}
     status = client.get(reverse(name, kwargs=kwargs)).status_code
     assert status in {403, 405}, f"{name} gave {status}"
+
+
+def test_the_log_routes_are_known():
+    assert set(LOG_ROUTES) == {"logbook:overview", "logbook:household", "logbook:export"}
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("privacy_officer", 200),
+        ("functional_admin", 200),
+        ("professional", 403),
+        ("team_lead", 403),
+        ("doorbraakteam", 403),
+        ("manager", 403),
+        ("policy_analyst", 403),
+        ("outsider", 403),  # another municipality, and not a log role
+        ("outsider_admin", 404),  # a log role of another municipality: the household does not exist for them
+    ],
+)
+def test_the_processing_log_of_a_household_opens_for_its_own_log_roles_only(persona, status, plan, login, request):
+    client = login(request.getfixturevalue(persona))
+    assert client.get(reverse("logbook:household", kwargs={"household_id": plan.household_id})).status_code == status
 
 
 # --- the basis of a plan for whoever decides about it (issue 9, point 3) ---------------------------------------

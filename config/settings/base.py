@@ -41,11 +41,14 @@ INSTALLED_APPS = [
     "doorbraak.followup",
     "doorbraak.workspace",
     "doorbraak.documents",
+    "doorbraak.analytics",
+    "doorbraak.privacy",
     "doorbraak.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "doorbraak.audit.middleware.RequestIdMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -42,6 +42,8 @@ class AuditAction(models.TextChoices):
     PLAN_UPDATE = "plan.update", _("plan gewijzigd")
     PLAN_STATUS = "plan.status", _("status van plan gewijzigd")
     PLAN_EXPORT = "plan.export", _("plan geëxporteerd")
+    PLAN_EXPORT_PAGE = "plan.export_page", _("exportpagina van plan geopend")
+    PLAN_LISTED = "plan.listed", _("getoond in de plannenlijst")
     TAG_CREATE = "tag.create", _("label aangemaakt")
     TAG_UPDATE = "tag.update", _("label gewijzigd")
     # legal
@@ -70,6 +72,9 @@ class AuditAction(models.TextChoices):
     COSTS_TARIFFS_TOGGLE = "costs.tariffs.toggle", _("tariefset aan- of uitgezet")
     COSTS_BUDGET_SET = "costs.budget.set", _("Doorbraakbudget vastgesteld")
     COSTS_BUDGET_PAID = "costs.budget.paid", _("uitgave Doorbraakbudget vastgelegd")
+    # analytics: the dashboards read protected aggregates only; a refresh reads the plans to count them
+    ANALYTICS_REFRESH = "analytics.refresh", _("dashboardcijfers ververst")
+    ANALYTICS_EXPORT = "analytics.export", _("dashboardcijfers geëxporteerd")
     # engagement
     ENGAGEMENT_UPDATE = "engagement.update", _("betrokkenheid gewijzigd")
     ENGAGEMENT_SCORES = "engagement.scores", _("scores Positieve Gezondheid vastgelegd")
@@ -91,3 +96,113 @@ class AuditAction(models.TextChoices):
     EVALUATION_SCHEDULE = "evaluation.schedule", _("evaluatie ingepland")
     EVALUATION_RECORD = "evaluation.record", _("evaluatie vastgelegd")
     EVALUATION_DRAFT = "evaluation.draft", _("evaluatie: tekst tussentijds opgeslagen")
+    # privacy: the household's rights (AVG art. 15) and retention
+    PRIVACY_ACCESS_VIEW = "privacy.access.view", _("inzageverzoek: gegevens van huishouden getoond")
+    PRIVACY_ACCESS_EXPORT = "privacy.access.export", _("inzageverzoek: gegevens van huishouden geëxporteerd")
+    PRIVACY_RETENTION_UPDATE = "privacy.retention.update", _("bewaartermijnen gewijzigd")
+    PRIVACY_RETENTION_DELETE = "privacy.retention.delete", _("verwijderd na afloop van de bewaartermijn")
+    PRIVACY_RETENTION_RUN = "privacy.retention.run", _("bewaartermijnen toegepast")
+    INBOX_LISTED = "inbox.listed", _("getoond in de inbox")
+    EVALUATION_LISTED = "evaluation.listed", _("getoond in de lijst met evaluaties")
+    # the processing log itself (Logboek Dataverwerkingen) and refused attempts
+    ACCESS_REFUSED = "access.refused", _("toegang geweigerd")
+    LOG_READ = "log.read", _("logboek van huishouden ingezien")
+    LOG_EXPORT = "log.export", _("logboek geëxporteerd")
+
+
+class AuditOutcome(models.TextChoices):
+    ALLOWED = "allowed", _("toegestaan")
+    REFUSED = "refused", _("geweigerd")
+
+
+class ProcessingActivityCode(models.TextChoices):
+    """The activities of the register of processing activities (AVG art. 30); each municipality has one row per
+    code (``ProcessingActivity``) with its own description. Every audit action belongs to exactly one."""
+
+    PLAN_DRAFTING = "plan_drafting", _("Maatwerkplan opstellen")
+    DECISION = "decision", _("Besluitvorming")
+    FOLLOWUP = "followup", _("Opvolging en evaluatie")
+    ACCOUNTABILITY = "accountability", _("Verantwoording")
+    SECURITY = "security", _("Toegang en beveiliging")
+    CONFIGURATION = "configuration", _("Inrichting en beheer")
+
+
+# The defaults a municipality starts with: purpose and legal basis per activity (it may reword them).
+DEFAULT_ACTIVITIES = {
+    ProcessingActivityCode.PLAN_DRAFTING: (
+        _("Samen met het huishouden een maatwerkplan opstellen en onderbouwen (waardendriehoek)."),
+        _("AVG art. 6 lid 1 onder e en art. 9 lid 2 onder g/h; Wmo 2015, Jeugdwet, Participatiewet, Wgs."),
+    ),
+    ProcessingActivityCode.DECISION: (
+        _("Besluiten over uitzonderingen en voorzieningen langs de escalatiematrix, met vier ogen."),
+        _("AVG art. 6 lid 1 onder e; Awb; de wetten waarop het besluit steunt."),
+    ),
+    ProcessingActivityCode.FOLLOWUP: (
+        _("Vervolgacties bewaken en het plan na 6 en 12 maanden evalueren."),
+        _("AVG art. 6 lid 1 onder e; de wet waarop de ondersteuning steunt."),
+    ),
+    ProcessingActivityCode.ACCOUNTABILITY: (
+        _("Verantwoorden wie welke gegevens verwerkte: logboek, exports en inzageverzoeken."),
+        _("AVG art. 5 lid 2, art. 15 en art. 32; NEN 7513."),
+    ),
+    ProcessingActivityCode.SECURITY: (
+        _("Inloggen, sessies en geweigerde toegangspogingen vastleggen."),
+        _("AVG art. 32; BIO."),
+    ),
+    ProcessingActivityCode.CONFIGURATION: (
+        _("Teams, gebruikers, tarieven, lokale regels en de escalatiematrix inrichten."),
+        _("AVG art. 6 lid 1 onder e."),
+    ),
+}
+
+# Which activity each action belongs to, by the part of the code before the first dot; ACTIVITY_EXCEPTIONS
+# overrides it for single actions. ``test_processing_log`` checks that every action lands on one.
+_ACTIVITY_BY_PREFIX = {
+    "signin": ProcessingActivityCode.SECURITY,
+    "access": ProcessingActivityCode.SECURITY,
+    "organisation": ProcessingActivityCode.CONFIGURATION,
+    "team": ProcessingActivityCode.CONFIGURATION,
+    "district": ProcessingActivityCode.CONFIGURATION,
+    "membership": ProcessingActivityCode.CONFIGURATION,
+    "escalation_level": ProcessingActivityCode.CONFIGURATION,
+    "contact": ProcessingActivityCode.CONFIGURATION,
+    "tag": ProcessingActivityCode.CONFIGURATION,
+    "household": ProcessingActivityCode.PLAN_DRAFTING,
+    "consent": ProcessingActivityCode.PLAN_DRAFTING,
+    "plan": ProcessingActivityCode.PLAN_DRAFTING,
+    "legal": ProcessingActivityCode.PLAN_DRAFTING,
+    "costs": ProcessingActivityCode.PLAN_DRAFTING,
+    "engagement": ProcessingActivityCode.PLAN_DRAFTING,
+    "decision": ProcessingActivityCode.DECISION,
+    "inbox": ProcessingActivityCode.DECISION,
+    "action": ProcessingActivityCode.FOLLOWUP,
+    "evaluation": ProcessingActivityCode.FOLLOWUP,
+    "log": ProcessingActivityCode.ACCOUNTABILITY,
+    "privacy": ProcessingActivityCode.ACCOUNTABILITY,
+    "analytics": ProcessingActivityCode.ACCOUNTABILITY,
+}
+ACTIVITY_EXCEPTIONS = {
+    AuditAction.LEGAL_ARTICLE_SAVE: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.LEGAL_ARTICLE_RETIRE: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.LEGAL_LOCAL_SAVE: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.LEGAL_LOCAL_RETIRE: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.LEGAL_LOCAL_IMPORT_STAGE: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.LEGAL_LOCAL_IMPORT: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.COSTS_PRICE_ADD: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.COSTS_INDEX_SET: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.COSTS_RULE_ADD: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.COSTS_RULE_DELETE: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.COSTS_TARIFFS_IMPORT: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.COSTS_TARIFFS_TOGGLE: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.COSTS_BUDGET_SET: ProcessingActivityCode.CONFIGURATION,
+    AuditAction.COSTS_BUDGET_PAID: ProcessingActivityCode.FOLLOWUP,
+    AuditAction.PLAN_STATUS: ProcessingActivityCode.FOLLOWUP,
+    AuditAction.EVALUATION_LISTED: ProcessingActivityCode.FOLLOWUP,
+}
+
+
+def activity_for(action: str) -> ProcessingActivityCode:
+    """The processing activity an action belongs to (KeyError for an action no rule covers)."""
+    if action in ACTIVITY_EXCEPTIONS:
+        return ACTIVITY_EXCEPTIONS[action]
+    return _ACTIVITY_BY_PREFIX[action.split(".", 1)[0]]

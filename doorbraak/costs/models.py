@@ -6,6 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+from doorbraak.core.bounds import BoundedModel
 from doorbraak.core.constants import LifeDomain
 
 from .constants import (
@@ -44,8 +46,10 @@ class PriceItem(models.Model):
         return f"{self.name} ({self.code})"
 
 
-class ItemPrice(models.Model):
+class ItemPrice(BoundedModel, models.Model):
     """A price of a price-list item in one price year. Immutable: a new year's price is a new row."""
+
+    field_bounds = {"amount": bounds.AMOUNT, "notes": bounds.TEXT}
 
     item = models.ForeignKey(PriceItem, on_delete=models.PROTECT, related_name="prices")
     year = models.PositiveSmallIntegerField(_("prijsjaar"), validators=[MinValueValidator(1990)])
@@ -69,8 +73,10 @@ class ItemPrice(models.Model):
         return f"{self.item_id} {self.year}: {self.amount}"
 
 
-class IndexFigure(models.Model):
+class IndexFigure(BoundedModel, models.Model):
     """Yearly change of an index (percent), e.g. CBS CPI 2023 = 3.8."""
+
+    field_bounds = {"percentage": bounds.PERCENTAGE}
 
     index_type = models.CharField(_("index"), max_length=16, choices=IndexType.choices)
     year = models.PositiveSmallIntegerField(_("jaar"), validators=[MinValueValidator(1990)])
@@ -110,8 +116,10 @@ class TariffSet(models.Model):
         return self.name
 
 
-class Tariff(models.Model):
+class Tariff(BoundedModel, models.Model):
     """One tariff row: mapped to a price-list item, or an own item of the municipality (item empty)."""
+
+    field_bounds = {"amount": bounds.AMOUNT, "valid_from": bounds.VALIDITY_DATE, "valid_until": bounds.VALIDITY_DATE}
 
     tariff_set = models.ForeignKey(TariffSet, on_delete=models.CASCADE, related_name="tariffs")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
@@ -135,8 +143,10 @@ class Tariff(models.Model):
         return f"{self.code}: {self.amount}"
 
 
-class CostSheet(models.Model):
+class CostSheet(BoundedModel, models.Model):
     """The return side of one plan: its reference date (for tariffs and price level) and horizon."""
+
+    field_bounds = {"reference_date": bounds.REFERENCE_DATE, "note": bounds.TEXT}
 
     plan = models.OneToOneField("plans.Plan", on_delete=models.CASCADE, related_name="cost_sheet")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
@@ -155,9 +165,19 @@ class CostSheet(models.Model):
         verbose_name_plural = _("rekensommen")
 
 
-class CostLine(models.Model):
+class CostLine(BoundedModel, models.Model):
     """A priced line in one scenario of a plan. The unit price, its origin, source and year are stored as
     resolved at the time, so later price-list or tariff changes never alter an existing plan."""
+
+    field_bounds = {
+        "quantity": bounds.QUANTITY,
+        "quantity_low": bounds.QUANTITY,
+        "quantity_high": bounds.QUANTITY,
+        "probability": bounds.PROBABILITY,
+        "unit_price": bounds.AMOUNT,
+        "paid_at": bounds.RECORDED_DATE,
+        "note": bounds.TEXT,
+    }
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="cost_lines")
@@ -194,6 +214,9 @@ class CostLine(models.Model):
     indexed = models.BooleanField(_("geïndexeerd"), default=False)
     index_note = models.CharField(_("indexatie"), max_length=300, blank=True)
     is_estimate = models.BooleanField(_("schatting"), default=False)
+    # Filled in by the tool (from the helper inventory), not yet checked by the professional: shown as
+    # "schatting, controleer" until the line is edited or confirmed. Unrelated to is_estimate (the price).
+    needs_confirmation = models.BooleanField(_("nog te controleren"), default=False)
     manual_reason = models.CharField(_("reden handmatige prijs"), max_length=300, blank=True)
     funding_stream = models.CharField(_("financieringsstroom"), max_length=32, choices=FundingStream.choices)
     cashable = models.BooleanField(_("verzilverbaar"), default=False)
@@ -229,8 +252,10 @@ class CostLine(models.Model):
         return ""
 
 
-class SuggestionRule(models.Model):
+class SuggestionRule(BoundedModel, models.Model):
     """National rules: when a plan has all these tags, propose this line in this scenario."""
+
+    field_bounds = {"quantity": bounds.QUANTITY, "probability": bounds.PROBABILITY}
 
     tag_codes = models.CharField(
         _("labels (codes, gescheiden door spaties)"),
@@ -263,8 +288,10 @@ class SuggestionRule(models.Model):
         return set(self.tag_codes.split())
 
 
-class DoorbraakBudget(models.Model):
+class DoorbraakBudget(BoundedModel, models.Model):
     """A municipality's yearly Doorbraakbudget (bureaucracy-free money)."""
+
+    field_bounds = {"amount": bounds.BUDGET}
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField(_("jaar"), validators=[MinValueValidator(2000)])

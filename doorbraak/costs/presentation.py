@@ -23,9 +23,18 @@ def stream_labels() -> dict[str, str]:
     return {code: str(label) for code, label in FundingStream.choices}
 
 
-def rows_html(rows: Iterable[dict], *, with_actions: bool) -> SafeString:
-    """The <tr>s of a scenario's line table (with an actions cell when the scenario can change)."""
-    texts = {"source": esc(_("Bron:")), "estimate": esc(_("Schatting")), "edit": esc(_("Wijzigen"))}
+def rows_html(rows: Iterable[dict], *, with_actions: bool, csrf_token: str = "") -> SafeString:
+    """The <tr>s of a scenario's line table (with an actions cell when the scenario can change; its confirm
+    button is a small form that needs the request's ``csrf_token``)."""
+    texts = {
+        "source": esc(_("Bron:")),
+        "estimate": esc(_("Schatting")),
+        "edit": esc(_("Wijzigen")),
+        "to_confirm": esc(_("schatting, controleer")),
+        "no_quantity": esc(_("aantal invullen")),
+        "confirm": esc(_("Klopt")),
+        "csrf": esc(csrf_token),
+    }
     return mark_safe("".join([row_html(row, with_actions=with_actions, texts=texts) for row in rows]))  # noqa: S308
 
 
@@ -38,6 +47,10 @@ def row_html(row: dict, *, with_actions: bool, texts: Mapping[str, str]) -> str:
         parts.append(f"<br><small>{esc(row['item_name'])}</small>")
     if row["budget"]:
         parts.append(f'<br><span class="badge">{esc(row["budget"])}</span>')
+    if row["needs_confirmation"]:
+        parts.append(f'<br><span class="badge badge--estimate">{texts["to_confirm"]}</span>')
+        if row["no_quantity"]:
+            parts.append(f' <span class="badge badge--estimate">{texts["no_quantity"]}</span>')
     parts.append(f'</th><td class="num">{esc(row["quantity"])}')
     if row["range"]:
         parts.append(f"<br><small>{esc(row['range'])}</small>")
@@ -64,6 +77,15 @@ def row_html(row: dict, *, with_actions: bool, texts: Mapping[str, str]) -> str:
                 f'<a class="utrecht-link" href="{url}" hx-get="{url}" hx-target="#line-{esc(row["pk"])}" '
                 f'hx-swap="outerHTML">{texts["edit"]}<span class="visually-hidden"> {label}</span></a>'
             )
+            if row["needs_confirmation"] and not row["no_quantity"]:
+                confirm = url + "bevestigen/"
+                parts.append(
+                    f'<form method="post" action="{confirm}" hx-post="{confirm}" hx-target="#return-workspace" '
+                    f'hx-swap="outerHTML" class="inline-form"><input type="hidden" name="csrfmiddlewaretoken" '
+                    f'value="{texts["csrf"]}"><input type="hidden" name="version" value="{row["version"]}">'
+                    f'<button type="submit" class="utrecht-button utrecht-button--subtle">{texts["confirm"]}'
+                    f'<span class="visually-hidden"> {label}</span></button></form>'
+                )
         parts.append("</td>")
     parts.append("</tr>")
     return "".join(parts)
@@ -109,6 +131,9 @@ def line_rows(
                 "cashable": cashable_text if line["cashable"] else not_cashable_text,
                 "origin": origins.get(line["price_origin"], line["price_origin"]),
                 "is_estimate": line["is_estimate"],
+                "needs_confirmation": line["needs_confirmation"],
+                "no_quantity": not quantity,
+                "version": int(line["version"]),
                 "index_note": line["index_note"],
                 "source": truncate(line["price_source"], SOURCE_LENGTH),
                 "source_url": line["price_source_url"],

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from doorbraak.core import bounds
 from doorbraak.core.tabular import MAX_BYTES, Column, Schema, read_table
 from doorbraak.core.tabular_forms import DutchBooleanField, DutchDateField, DutchDecimalField, RowForm, validate_rows
 from doorbraak.core.tabular_forms import validation_messages as model_messages
@@ -36,8 +37,7 @@ MAX_ROWS = 5000
 MAX_UPLOAD_BYTES = MAX_BYTES  # 2 MB
 CENT = Decimal("0.01")
 MAX_AMOUNT = Decimal("1000000.00")  # per unit; anything higher is a typo (a decimal sign forgotten)
-TARIFF_DATE_MIN = date(2000, 1, 1)
-TARIFF_DATE_MAX = date(2100, 12, 31)
+TARIFF_DATE_MIN, TARIFF_DATE_MAX = bounds.VALIDITY_DATE.bounds()
 
 SCHEMA = Schema(
     columns=(

@@ -10,6 +10,7 @@ urlpatterns = [
     path("plannen/<uuid:plan_id>/regels/<uuid:line_id>/", plan_return.line_edit, name="line_edit"),
     path("plannen/<uuid:plan_id>/regels/<uuid:line_id>/verwijderen/", plan_return.line_delete, name="line_delete"),
     path("plannen/<uuid:plan_id>/regels/<uuid:line_id>/herprijzen/", plan_return.line_reprice, name="line_reprice"),
+    path("plannen/<uuid:plan_id>/regels/<uuid:line_id>/bevestigen/", plan_return.line_confirm, name="line_confirm"),
     path("plannen/<uuid:plan_id>/huidig-uit-hulpverleners/", plan_return.scenario_prefill, name="scenario_prefill"),
     path("plannen/<uuid:plan_id>/kopieer-naar-dreigend/", plan_return.scenario_copy, name="scenario_copy"),
     path("plannen/<uuid:plan_id>/suggestie/", plan_return.suggestion_add, name="suggestion_add"),

@@ -80,6 +80,10 @@ DEMO_USERS: tuple[DemoUser, ...] = (
         "", _("Beheer: teams, gebruikers, huisstijl; escalatiematrix en vaste contactpersonen."),
     ),
     DemoUser(
+        "privacy_officer", "privacy@voorbeeldstad.example", "Noor", "Hendriks", Role.PRIVACY_OFFICER, VOORBEELDSTAD,
+        "", _("Logboek: wie heeft dossier HH-… ingezien? Kies een referentie uit de demo; export per periode."),
+    ),
+    DemoUser(
         "national_admin", "landelijk@doorbraak.example", "Landelijk", "Beheer", NATIONAL_ADMIN, "", "",
         _("Organisaties: een nieuwe gemeente met haar eerste beheerder aanmaken."),
     ),

@@ -28,6 +28,8 @@ from doorbraak.legal.selectors import citations_for_plan, closed_arguments, lega
 from doorbraak.plans.constants import NeedKind, StepPhase
 from doorbraak.plans.models import Plan
 
+from . import plain
+
 # Parts of a plan: the follow-up app's SharingPart (consent per partner and part).
 SITUATION = SharingPart.SITUATION.value
 PERSPECTIVE_NEEDS = SharingPart.PERSPECTIVE_NEEDS.value
@@ -158,6 +160,59 @@ def _legal(plan: Plan, *, with_closed_arguments: bool) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class PlainStep:
+    description: str
+    owner: str
+    due_date: date | None
+    done: bool
+
+
+def _cited_plain_language(citation) -> str:
+    """The article's plain-language sentence as the law base (or the municipality) has it now."""
+    article = citation.national_article or citation.local_article
+    return article.plain_language if article is not None else ""
+
+
+def _plain(plan: Plan, context: dict) -> dict:
+    """The household's version (B1): the professional's words in everyday language (``documents.plain``), the
+    household's own words as they are, and one plain sentence per cited article instead of its code."""
+    parts = context["parts"]
+    version: dict = {}
+    if SITUATION in parts:
+        domains = [n.life_domain for n in context.get("needs", ())] + [h.life_domain for h in context["helpers"]]
+        version["situation"] = plain.plain_text(plan.situation)
+        version["domains"] = plain.domains_sentence(domains)
+        version["helpers"] = list(dict.fromkeys(plain.plain_words(h.agency) for h in context["helpers"] if h.agency))
+    if PERSPECTIVE_NEEDS in parts:
+        version["need_groups"] = [
+            (heading, [plain.plain_text(need.description) for need in members])
+            for heading, members in context["plain_need_groups"]
+        ]
+    if BREAKTHROUGH_STEPS in parts:
+        version["breakthrough"] = plain.breakthrough_paragraph(
+            description=plan.breakthrough_description,
+            obstacle=plan.breakthrough_obstacle,
+            exception=plan.breakthrough_exception,
+            grantor=plan.breakthrough_grantor,
+        )
+        version["step_groups"] = [
+            (
+                plain_phase,
+                [
+                    PlainStep(plain.plain_text(s.description), plain.plain_words(s.owner), s.due_date, s.done)
+                    for s in steps
+                ],
+            )
+            for _phase, plain_phase, steps in context["step_groups"]
+        ]
+    if LEGAL in parts:
+        version["articles"] = plain.article_sentences(
+            (_cited_plain_language(c), c.kind) for c in context["legal"]["citations"]
+        )
+    return version
+
+
 def document_context(*, plan: Plan, options: ExportOptions) -> dict:
     """Everything the document templates need; parts the options exclude are left out entirely."""
     parts = options.parts
@@ -198,4 +253,6 @@ def document_context(*, plan: Plan, options: ExportOptions) -> dict:
         context["legal"] = _legal(plan, with_closed_arguments=options.closed_arguments and not options.plain)
     if options.shows_costs:
         context["costs"] = _costs(plan)
+    if options.plain:
+        context["plain"] = _plain(plan, context)
     return context

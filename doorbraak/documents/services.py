@@ -12,6 +12,11 @@ from .selectors import ExportOptions, document_context
 EXPORT_FORMATS = ("pdf",)
 
 
+def plan_export_page_record(*, actor, plan: Plan) -> None:
+    """Opening the export page shows the household's reference and the partners it shares with: logged."""
+    audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.PLAN_EXPORT_PAGE, obj=plan)
+
+
 def plan_export(*, actor, plan: Plan, options: ExportOptions, channel: str = "web", file_format: str = "pdf") -> bytes:
     """Render the plan document and record the export (``actor`` None on the command line)."""
     if file_format not in EXPORT_FORMATS:

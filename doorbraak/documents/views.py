@@ -10,7 +10,7 @@ from doorbraak.plans.selectors import can_edit_plan
 
 from .forms import ExportForm
 from .selectors import ExportOptions, partner_choice, partners_for_export
-from .services import export_filename, plan_export
+from .services import export_filename, plan_export, plan_export_page_record
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,6 +42,7 @@ def plan_export_view(request, plan_id):
             response["Content-Disposition"] = f'attachment; filename="{export_filename(plan, options)}"'
             response["Cache-Control"] = "no-store, private"
             return response
+    plan_export_page_record(actor=request.user, plan=plan)
     return render(
         request,
         "documents/export.html",

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+
 from .constants import SCORE_MAX, SCORE_MIN, HealthDimension, Measurement
 
 FORECAST = (Measurement.NOW, Measurement.EXPECTED)
@@ -11,17 +13,20 @@ class EngagementTextForm(forms.Form):
         label=_("Wat vindt het huishouden zelf belangrijk? (in eigen woorden)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[bounds.TEXT],
         help_text=_("Schrijf op wat het huishouden zegt, zo letterlijk mogelijk."),
     )
     goals = forms.CharField(
         label=_("Doelen van het huishouden"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[bounds.TEXT],
     )
     motivation = forms.CharField(
         label=_("Waarom verbetert dit plan de regie en de kwaliteit van leven?"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[bounds.TEXT],
         help_text=_("Kort: wat kan het huishouden straks zelf weer, en wat wordt er beter?"),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)

@@ -4,11 +4,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+from doorbraak.core.bounds import BoundedModel
+
 from .constants import SCORE_MAX, SCORE_MIN, HealthDimension, Measurement
 
 
-class Engagement(models.Model):
+class Engagement(BoundedModel, models.Model):
     """The household's voice in a plan: their own words and goals, and why the plan helps them."""
+
+    field_bounds = {"own_words": bounds.TEXT, "goals": bounds.TEXT, "motivation": bounds.TEXT}
 
     plan = models.OneToOneField("plans.Plan", on_delete=models.CASCADE, related_name="engagement")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
 from doorbraak.costs.constants import FundingStream
 
 from .constants import BreakthroughOutcome, SharingPart
@@ -80,6 +81,7 @@ class DecisionForm(forms.Form):
     reason = forms.CharField(
         label=_("Reden of toelichting"),
         widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[bounds.TEXT],
         required=False,
         help_text=_("Verplicht bij afwijzen en bij voorleggen aan het volgende niveau. Ook 'nee' krijgt een reden."),
     )
@@ -90,14 +92,20 @@ class DecisionForm(forms.Form):
 
 class ActionForm(forms.Form):
     description = forms.CharField(label=_("Actie"), max_length=300)
-    owner = UserChoiceField(queryset=None, label=_("Wie"))
+    owner = UserChoiceField(
+        queryset=None,
+        label=_("Wie"),
+        error_messages={"invalid_choice": _("Kies bij 'Wie' iemand uit het team van dit plan of het Doorbraakteam.")},
+    )
     due_date = forms.DateField(
-        label=_("Uiterlijk klaar op"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Uiterlijk klaar op"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[bounds.PLANNED_DATE],
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = _org_users(organisation)
+        self.fields["owner"].queryset = owners  # followup.selectors.action_owner_candidates
         _dutch_empty_choices(self)
 
 
@@ -117,6 +125,7 @@ class EvaluationDraftForm(forms.Form):
     explanation = forms.CharField(
         label=_("Wat is er echt gebeurd?"),
         error_messages={"required": _("Beschrijf kort wat er echt is gebeurd.")},
+        validators=[bounds.TEXT],
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
@@ -128,6 +137,7 @@ class EvaluationForm(forms.Form):
     explanation = forms.CharField(
         label=_("Wat is er echt gebeurd?"),
         widget=forms.Textarea(attrs={"rows": 5}),
+        validators=[bounds.TEXT],
         help_text=_("Wat is gerealiseerd, wat kostte het echt, is de kwaliteit van leven verbeterd?"),
     )
 
@@ -159,9 +169,12 @@ class ConsentForm(forms.Form):
         label=_("Toestemming gegeven op"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
+        validators=[bounds.RECORDED_DATE],
     )
     valid_until = forms.DateField(
-        label=_("Geldig tot en met"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Geldig tot en met"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        validators=[bounds.PLANNED_DATE],
     )
 
     def __init__(self, *args, organisation, **kwargs):
@@ -181,14 +194,18 @@ class ConsentForm(forms.Form):
 class RealisedLineForm(forms.Form):
     """One realised cost line: how much, at what price per unit (the actual cost)."""
 
-    quantity = forms.DecimalField(label=_("Aantal"), min_value=0, max_digits=12, decimal_places=2)
-    unit_price = forms.DecimalField(label=_("Prijs per eenheid (euro)"), min_value=0, max_digits=12, decimal_places=2)
+    quantity = forms.DecimalField(label=_("Aantal"), max_digits=12, decimal_places=2, validators=[bounds.QUANTITY])
+    unit_price = forms.DecimalField(
+        label=_("Prijs per eenheid (euro)"), max_digits=12, decimal_places=2, validators=[bounds.AMOUNT]
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class RealisedLineAddForm(forms.Form):
     description = forms.CharField(label=_("Omschrijving"), max_length=200)
-    quantity = forms.DecimalField(label=_("Aantal"), min_value=0, max_digits=12, decimal_places=2)
-    unit_price = forms.DecimalField(label=_("Prijs per eenheid (euro)"), min_value=0, max_digits=12, decimal_places=2)
+    quantity = forms.DecimalField(label=_("Aantal"), max_digits=12, decimal_places=2, validators=[bounds.QUANTITY])
+    unit_price = forms.DecimalField(
+        label=_("Prijs per eenheid (euro)"), max_digits=12, decimal_places=2, validators=[bounds.AMOUNT]
+    )
     funding_stream = forms.ChoiceField(label=_("Financieringsstroom"), choices=FundingStream.choices)
     cashable = forms.BooleanField(label=_("Verzilverbaar"), required=False)

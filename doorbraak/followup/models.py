@@ -3,6 +3,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+from doorbraak.core.bounds import BoundedModel
 from doorbraak.organisations.constants import Role
 
 from .constants import ActionState, BreakthroughOutcome, ContactDomain, DecisionState, SharingPart
@@ -80,8 +82,10 @@ class ContactPerson(models.Model):
             raise ValidationError({"email": _("Een externe contactpersoon heeft een e-mailadres nodig.")})
 
 
-class DecisionRequest(models.Model):
+class DecisionRequest(BoundedModel, models.Model):
     """A plan waiting at (or decided at) one level of the escalation matrix. One row per level visited."""
+
+    field_bounds = {"note": bounds.TEXT, "reason": bounds.TEXT}
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="decision_requests")
@@ -108,7 +112,9 @@ class DecisionRequest(models.Model):
         verbose_name_plural = _("besluitvragen")
 
 
-class FollowUpAction(models.Model):
+class FollowUpAction(BoundedModel, models.Model):
+    field_bounds = {"due_date": bounds.PLANNED_DATE}
+
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="followup_actions")
     description = models.CharField(_("actie"), max_length=300)
@@ -127,8 +133,10 @@ class FollowUpAction(models.Model):
         verbose_name_plural = _("vervolgacties")
 
 
-class Evaluation(models.Model):
+class Evaluation(BoundedModel, models.Model):
     """A scheduled look back, 6 and 12 months after approval: what was realised, did it work."""
+
+    field_bounds = {"due_on": bounds.PLANNED_DATE, "explanation": bounds.TEXT}
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="evaluations")
@@ -159,8 +167,14 @@ def default_parts() -> list[str]:
     return []
 
 
-class SharingConsent(models.Model):
+class SharingConsent(BoundedModel, models.Model):
     """The household's consent that one partner may see some parts of its plan, until a date."""
+
+    field_bounds = {
+        "given_on": bounds.RECORDED_DATE,
+        "valid_until": bounds.PLANNED_DATE,
+        "withdrawn_on": bounds.RECORDED_DATE,
+    }
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     household = models.ForeignKey("households.Household", on_delete=models.CASCADE, related_name="sharing_consents")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.audit.models import AuditEvent
-from doorbraak.organisations.constants import Role
+from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.organisations.models import Membership
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan, StatusChange
@@ -197,6 +198,23 @@ def can_manage_actions(*, user, plan: Plan) -> bool:
 
 
 # --- actions, evaluations --------------------------------------------------------------------------------------
+
+
+def action_owner_candidates(*, plan: Plan) -> QuerySet:
+    """Who can own a follow-up action of ``plan``: people who do case work on it, namely the professionals and
+    the team lead of the plan's team, the plan's owner, and the Doorbraakteam. Functional admins, policy
+    analysts and managers do no case work and are never offered."""
+    case_work = Q(membership__role=Role.DOORBRAAKTEAM) | Q(
+        membership__role__in=(Role.PROFESSIONAL, Role.TEAM_LEAD), membership__team_id=plan.team_id
+    )
+    if plan.owner_id:
+        case_work |= Q(pk=plan.owner_id, membership__role__in=PLAN_ROLES)
+    return (
+        get_user_model()
+        .objects.filter(case_work, membership__organisation_id=plan.organisation_id, membership__is_active=True)
+        .select_related("membership")
+        .order_by("last_name", "first_name", "email")
+    )
 
 
 def actions_for_plan(*, plan: Plan) -> QuerySet[FollowUpAction]:

@@ -28,6 +28,7 @@ from .constants import DEFAULT_LEVELS, EVALUATION_MONTHS, ActionState, Breakthro
 from .models import ContactPerson, DecisionRequest, EscalationLevel, Evaluation, FollowUpAction, SharingConsent
 from .notifications import notify
 from .selectors import (
+    action_owner_candidates,
     deciders_for,
     escalation_levels,
     evaluation_is_due,
@@ -359,9 +360,8 @@ def decision_escalate(*, actor, request: DecisionRequest, note: str) -> Decision
 
 @transaction.atomic
 def action_create(*, actor, plan: Plan, description: str, owner, due_date: date) -> FollowUpAction:
-    membership = getattr(owner, "membership", None)
-    if membership is None or membership.organisation_id != plan.organisation_id or not membership.is_active:
-        raise ValidationError({"owner": _("Kies een collega uit uw eigen organisatie.")})
+    if owner is None or not action_owner_candidates(plan=plan).filter(pk=owner.pk).exists():
+        raise ValidationError({"owner": _("Kies bij 'Wie' iemand uit het team van dit plan of het Doorbraakteam.")})
     action = FollowUpAction(
         organisation=plan.organisation,
         plan=plan,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from doorbraak.audit.constants import AuditAction
 from doorbraak.core.access import role_required
 from doorbraak.core.autosave import AutosaveForm, autosave
 from doorbraak.core.exceptions import ConflictError
@@ -17,7 +18,7 @@ from doorbraak.engagement.selectors import submission_blockers
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
-from doorbraak.plans.services import plan_record_read
+from doorbraak.plans.services import plan_record_read, plans_record_shown
 
 from . import basis, costs_bridge, selectors, services
 from .constants import ActionState
@@ -76,7 +77,7 @@ def _followup_context(request, plan, *, decision_form=None, action_form=None, de
         "decision_errors": decision_errors or [],
         "timeline": selectors.timeline_for_plan(plan=plan),
         "actions": actions,
-        "action_form": action_form or (ActionForm(organisation=plan.organisation) if can_actions else None),
+        "action_form": action_form or (_action_form(plan) if can_actions else None),
         "evaluations": evaluations,
         "comparison": forecast_vs_realised(plan=plan),
         "levels": list(selectors.escalation_levels(organisation=plan.organisation)),
@@ -177,13 +178,17 @@ def plan_decide(request, plan_id):
 # --- actions ---------------------------------------------------------------------------------------------------
 
 
+def _action_form(plan, data=None) -> ActionForm:
+    return ActionForm(data, owners=selectors.action_owner_candidates(plan=plan))
+
+
 @require_POST
 @role_required(*FOLLOWUP_ROLES)
 def action_add(request, plan_id):
     plan = selectors.plan_for_decider(user=request.user, plan_id=plan_id)
     if not selectors.can_manage_actions(user=request.user, plan=plan):
         raise PermissionDenied
-    form = ActionForm(request.POST, organisation=plan.organisation)
+    form = _action_form(plan, request.POST)
     if form.is_valid():
         try:
             services.action_create(actor=request.user, plan=plan, **form.cleaned_data)
@@ -220,6 +225,12 @@ def action_state(request, plan_id, action_id):
 @role_required(*EVALUATION_ROLES)
 def evaluation_list(request):
     evaluations = list(selectors.evaluations_for_user(user=request.user))
+    plans_record_shown(
+        actor=request.user,
+        organisation=request.membership.organisation,
+        plans=[evaluation.plan for evaluation in evaluations],
+        action=AuditAction.EVALUATION_LISTED,
+    )
     today = timezone.localdate()
     for evaluation in evaluations:
         evaluation.due_now = selectors.evaluation_is_due(evaluation, today)
@@ -385,7 +396,14 @@ def realised_add(request, plan_id, evaluation_id):
 
 @role_required(*FOLLOWUP_ROLES)
 def inbox(request):
-    return render(request, "followup/inbox.html", {"inbox": selectors.inbox_for_user(user=request.user)})
+    inbox = selectors.inbox_for_user(user=request.user)
+    plans_record_shown(
+        actor=request.user,
+        organisation=request.membership.organisation,
+        plans=[row.plan for row in (*inbox.decisions, *inbox.actions, *inbox.evaluations)],
+        action=AuditAction.INBOX_LISTED,
+    )
+    return render(request, "followup/inbox.html", {"inbox": inbox})
 
 
 # --- consent and sharing ---------------------------------------------------------------------------------------

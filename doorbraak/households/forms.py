@@ -2,6 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+
 from .constants import ConsentScope, HouseholdRole
 
 
@@ -20,7 +22,9 @@ class HouseholdForm(forms.Form):
     """Registration of a household: the team, consent, and a creation token against double submits."""
 
     team = forms.ModelChoiceField(label=_("Team"), queryset=None, empty_label=None)
-    consent_given_on = forms.DateField(label=_("Datum toestemming"), widget=DateInput())
+    consent_given_on = forms.DateField(
+        label=_("Datum toestemming"), widget=DateInput(), validators=[bounds.RECORDED_DATE]
+    )
     consent_scope = forms.ChoiceField(
         label=_("Waarvoor is toestemming gegeven"), choices=ConsentScope.choices, widget=forms.RadioSelect
     )
@@ -65,7 +69,7 @@ MemberFormSet = forms.formset_factory(
 
 
 class ConsentForm(forms.Form):
-    given_on = forms.DateField(label=_("Datum toestemming"), widget=DateInput())
+    given_on = forms.DateField(label=_("Datum toestemming"), widget=DateInput(), validators=[bounds.RECORDED_DATE])
     scope = forms.ChoiceField(
         label=_("Waarvoor is toestemming gegeven"), choices=ConsentScope.choices, widget=forms.RadioSelect
     )

@@ -5,6 +5,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+from doorbraak.core.bounds import BoundedModel
+
 from .constants import ConsentScope, HouseholdRole
 
 # No 0/O, 1/I/L: references are read aloud and typed over.
@@ -35,7 +38,9 @@ class Household(models.Model):
         return self.reference
 
 
-class HouseholdMember(models.Model):
+class HouseholdMember(BoundedModel, models.Model):
+    field_bounds = {"birth_year": bounds.BIRTH_YEAR}
+
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
     role = models.CharField(_("rol in het huishouden"), max_length=16, choices=HouseholdRole.choices)
     birth_year = models.PositiveSmallIntegerField(_("geboortejaar"))
@@ -52,7 +57,9 @@ class HouseholdMember(models.Model):
         return f"{self.get_role_display()} ({self.birth_year})"
 
 
-class Consent(models.Model):
+class Consent(BoundedModel, models.Model):
+    field_bounds = {"given_on": bounds.RECORDED_DATE, "withdrawn_on": bounds.RECORDED_DATE}
+
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="consents")
     given_on = models.DateField(_("datum toestemming"))
     scope = models.CharField(_("reikwijdte"), max_length=32, choices=ConsentScope.choices)

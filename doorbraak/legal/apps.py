@@ -6,4 +6,6 @@ class LegalConfig(AppConfig):
     label = "legal"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401 - connects the co-selection receivers (Django's idiom for signals)
+        # privacy registers this app's household data (doorbraak/core/privacy.py); signals connects the
+        # co-selection receivers (Django's idiom for signals)
+        from . import privacy, signals  # noqa: F401

@@ -1,21 +1,25 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
 from doorbraak.core.constants import LifeDomain
 from doorbraak.core.tabular import MAX_BYTES
 
 from .constants import LOCAL_CSV_COLUMNS, MOTIVATION_REQUIRED, Application
-from .loading import split_list
+from .loading import ArticleNumberField, split_list
 from .models import LegalArticle, LocalArticle
 
 EMPTY_LABEL = _("— kies —")
 
 
 class CitationForm(forms.Form):
-    article_ref = forms.RegexField(regex=r"^[nl]:\d+$", widget=forms.HiddenInput)
+    article_ref = forms.RegexField(regex=r"^[nl]:\d+$", max_length=20, widget=forms.HiddenInput)
     application = forms.ChoiceField(label=_("Hoe is het van toepassing"), choices=Application.choices)
     motivation = forms.CharField(
-        label=_("Motivering"), required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"})
+        label=_("Motivering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
+        validators=[bounds.TEXT],
     )
 
 
@@ -27,6 +31,7 @@ class CitationUpdateForm(forms.Form):
         label=_("Motivering"),
         error_messages={"required": _("Schrijf hoe dit artikel in dit plan van toepassing is.")},
         widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
+        validators=[bounds.TEXT],
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
@@ -38,6 +43,7 @@ class MotivationForm(forms.Form):
         label=_("Motivering van de uitzondering"),
         error_messages={"required": MOTIVATION_REQUIRED},
         widget=forms.Textarea(attrs={"rows": 8, "class": "utrecht-textarea"}),
+        validators=[bounds.TEXT],
         help_text=_("Gebruik 'Maak een concept' voor een voorzet op basis van de gekozen artikelen en pas die aan."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
@@ -55,6 +61,7 @@ class _ArticleFormMixin(forms.ModelForm):
     keywords = forms.CharField(
         label=_("Trefwoorden"),
         required=False,
+        validators=[bounds.SHORT_TEXT],
         help_text=_("Gescheiden door puntkomma's, bijvoorbeeld: urgentie; voorrang"),
     )
 
@@ -92,6 +99,7 @@ class NationalArticleForm(_ArticleFormMixin):
 
     class Meta:
         model = LegalArticle
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         fields = [
             "law_short",
             "law_title",
@@ -111,13 +119,16 @@ class NationalArticleForm(_ArticleFormMixin):
             "plain_language",
         ]
         widgets = {"valid_from": forms.DateInput, "valid_until": forms.DateInput}
+        field_classes = {"article": ArticleNumberField}
 
 
 class LocalArticleForm(_ArticleFormMixin):
     class Meta:
         model = LocalArticle
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         fields = list(LOCAL_CSV_COLUMNS)  # the form edits exactly what a CSV import fills
         widgets = {"valid_from": forms.DateInput, "valid_until": forms.DateInput}
+        field_classes = {"article": ArticleNumberField}
 
     def __init__(self, *args, organisation=None, **kwargs):
         self.organisation = organisation

@@ -21,6 +21,7 @@ from doorbraak.core.tabular import Column, Schema, TableFileError, parse_bool, p
 from doorbraak.core.tabular_forms import DutchDateField, ListField, RowForm, row_form, validate_rows
 
 from .constants import CSV_COLUMNS, CSV_OPTIONAL_COLUMNS, ArticleKind, Verified
+from .notation import article_number
 
 DEFAULT_CSV = Path(__file__).resolve().parent / "data" / "legal-articles.csv"
 
@@ -61,6 +62,14 @@ def split_list(value: str) -> list[str]:
     return [part.strip() for part in (value or "").split(";") if part.strip()]
 
 
+class ArticleNumberField(forms.CharField):
+    """An article number as entered ("art. 12", "Artikel 12", "12") stored bare ("12"): labels add "art.".
+    Only the word ("art.") counts as empty."""
+
+    def to_python(self, value):
+        return article_number(super().to_python(value))
+
+
 class RetiredField(forms.Field):
     """Empty (in force), yes/ja (retired today) or the date it was retired."""
 
@@ -85,7 +94,7 @@ class NationalArticleRowBase(RowForm):
     law_short = forms.CharField(max_length=40)
     law_title = forms.CharField(max_length=200)
     bwb_id = forms.CharField(max_length=20, required=False)
-    article = forms.CharField(max_length=32)
+    article = ArticleNumberField(max_length=32)
     paragraph = forms.CharField(max_length=40, required=False)
     heading = forms.CharField(max_length=300)
     room_for_maatwerk = forms.CharField(max_length=TEXT_MAX_LENGTH)

@@ -28,6 +28,7 @@ from doorbraak.core.tabular_forms import (
 )
 
 from .constants import LOCAL_CSV_COLUMNS, LOCAL_CSV_REQUIRED, ArticleKind, RegulationType
+from .loading import ArticleNumberField
 from .models import LocalArticle
 
 MAX_ROWS = 2000
@@ -52,7 +53,7 @@ class LocalArticleRowBase(RowForm):
         error_messages={"invalid_choice": gettext_lazy("onbekend soort regeling '%(value)s'")},
     )
     cvdr_id = forms.CharField(max_length=20, required=False)
-    article = forms.CharField(max_length=32)
+    article = ArticleNumberField(max_length=32)
     heading = forms.CharField(max_length=300, required=False)
     summary = forms.CharField(max_length=TEXT_MAX_LENGTH)
     kind = forms.ChoiceField(

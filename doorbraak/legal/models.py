@@ -9,6 +9,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+from doorbraak.core.bounds import BoundedModel
+
 from .constants import CANONICAL_URL, CVDR_URL, Application, ArticleKind, RegulationType, Verified
 from .notation import article_label
 
@@ -30,8 +33,16 @@ class CitableMixin:
         return article_label(self.law_short, self.article, self.paragraph)
 
 
-class ArticleBase(CitableMixin, models.Model):
+class ArticleBase(BoundedModel, CitableMixin, models.Model):
     """Columns shared by national and local articles."""
+
+    field_bounds = {
+        "situations": bounds.LONG_TEXT,
+        "plain_language": bounds.LONG_TEXT,
+        "valid_from": bounds.LAW_DATE,
+        "valid_until": bounds.LAW_DATE,
+        "retired_at": bounds.LAW_DATE,
+    }
 
     article = models.CharField(_("artikel"), max_length=32)
     heading = models.CharField(_("kop"), max_length=300)
@@ -67,6 +78,13 @@ class ArticleBase(CitableMixin, models.Model):
 class LegalArticle(ArticleBase):
     """One article (or paragraph row of an article) of a national law or treaty with room for maatwerk."""
 
+    field_bounds = {
+        **ArticleBase.field_bounds,
+        "room_for_maatwerk": bounds.LONG_TEXT,
+        "full_text": bounds.LAW_TEXT,
+        "full_text_date": bounds.LAW_DATE,
+    }
+
     law_short = models.CharField(_("wet (afkorting)"), max_length=40)
     law_title = models.CharField(_("wet"), max_length=200)
     bwb_id = models.CharField(_("BWB-id"), max_length=20, blank=True)
@@ -98,6 +116,8 @@ class LegalArticle(ArticleBase):
 
 class LocalArticle(ArticleBase):
     """An article of the municipality's own ordinance or policy rule. Visible to that municipality only."""
+
+    field_bounds = {**ArticleBase.field_bounds, "summary": bounds.LONG_TEXT}
 
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="local_articles"
@@ -150,8 +170,10 @@ class LocalImport(models.Model):
         return bool(self.errors)
 
 
-class PlanLegalBasis(models.Model):
+class PlanLegalBasis(BoundedModel, models.Model):
     """The legal side of one plan: the motivation paragraph, versioned for optimistic locking."""
+
+    field_bounds = {"motivation": bounds.TEXT}
 
     plan = models.OneToOneField("plans.Plan", on_delete=models.CASCADE, related_name="legal_basis")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
@@ -164,8 +186,10 @@ class PlanLegalBasis(models.Model):
         verbose_name_plural = _("juridische onderbouwingen")
 
 
-class Citation(CitableMixin, models.Model):
+class Citation(BoundedModel, CitableMixin, models.Model):
     """A cited article in a plan, with a snapshot of the article version that was cited."""
+
+    field_bounds = {"motivation": bounds.TEXT}
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="citations")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")

@@ -14,7 +14,8 @@ The kind of an article has no prior: a principle or a right must earn its place 
 
 General grounds (GENERAL_GROUND_KINDS with only the domain 'algemeen': Awb 3:2, 3:4, 3:46, 4:84) apply to
 nearly every exception. They are not ranked: ``general_grounds()`` returns them for a fixed panel that is
-always shown, so the top ``top`` holds specific articles only.
+always shown, so the top ``top`` holds specific articles only. For a household with children the panel
+also holds the child's best interests (IVRK 3, MINOR_GROUND_KEYS) when that article is not in the list already.
 Rows of the same article (different paragraphs) are aggregated into one suggestion per article.
 """
 
@@ -26,11 +27,18 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from .text import Analyser, char_ngrams, stems
+from .text import Analyser, char_ngrams, mentions_minors, stems
 
 GENERAL_DOMAIN = "algemeen"
 # Kinds of article that form the general grounds panel when the article's only domain is 'algemeen'.
 GENERAL_GROUND_KINDS = frozenset({"beginsel", "hardheidsclausule"})
+# Grounds that apply to every plan of a household with children under 18: art. 3 of the UN Convention on the
+# Rights of the Child makes the child's best interests a primary consideration in every action concerning
+# children, whatever the domain of the exception. They stay in the ranking too; the panel shows them when the
+# household has children and the list does not hold them.
+MINOR_GROUND_KEYS = frozenset({"IVRK 3"})
+# The life domain of children: a plan with it concerns children, whatever its household's members list says.
+CHILD_DOMAIN = "opvoeden_opgroeien"
 
 
 @dataclass(frozen=True)
@@ -104,6 +112,7 @@ class PlanQuery:
     breakthrough: str = ""
     needs: str = ""
     tags: tuple[str, ...] = ()  # tag labels
+    minors: bool = False  # the household has children under 18 (MINOR_GROUND_KEYS join the panel)
 
 
 @dataclass(frozen=True)
@@ -210,6 +219,12 @@ class ArticleIndex:
             docs.append(_Doc(a, terms, situation_sentences))
             grams.append(dict(doc_grams))
         self.docs = docs
+        # One row per ground of MINOR_GROUND_KEYS: its first row, as the panel cites an article by its first row.
+        firsts: dict[str, ArticleDoc] = {}
+        for d in docs:
+            if d.article.key in MINOR_GROUND_KEYS:
+                firsts.setdefault(d.article.key, d.article)
+        self.minor_grounds = list(firsts.values())
         n = len(docs)
         # Per row, what rank() needs besides the text: domains, the article key and its group of rows.
         self._keys = [d.article.key for d in docs]
@@ -252,6 +267,13 @@ class ArticleIndex:
     def general_grounds(self) -> list[ArticleDoc]:
         """The general grounds panel: every general ground of the corpus, national first, in a fixed order."""
         return sorted(self.general, key=lambda a: (a.local, a.key, a.ref))
+
+    def panel(self, query: PlanQuery, listed: Iterable[str] = ()) -> list[ArticleDoc]:
+        """What the panel beside the list shows for this plan: the general grounds, and for a household with
+        children the grounds of MINOR_GROUND_KEYS that are not among the ``listed`` suggestions already."""
+        listed = set(listed)
+        extra = [a for a in self.minor_grounds if query.minors and a.key not in listed]
+        return self.general_grounds() + extra
 
     def _query_terms(self, query: PlanQuery) -> tuple[dict[str, float], dict[str, str], dict[str, float]]:
         weights: dict[str, float] = {}
@@ -435,7 +457,7 @@ def _positions(scores: Mapping) -> dict:
 
 
 def recall_at(ranked: list[str], expected: Iterable[str], k: int, always_shown: Iterable[str] = ()) -> float:
-    """Share of the expected articles among the first ``k`` or in ``always_shown`` (the general grounds)."""
+    """Share of the expected articles among the first ``k`` or in ``always_shown`` (the panel beside the list)."""
     expected = set(expected)
     shown = set(ranked[:k]) | set(always_shown)
     return len(expected & shown) / len(expected) if expected else 1.0
@@ -445,16 +467,25 @@ def hit_at(ranked: list[str], expected: Iterable[str], k: int) -> bool:
     return bool(set(expected) & set(ranked[:k]))
 
 
+Shown = Iterable[str] | Mapping[str, Iterable[str]]
+
+
+def _shown_for(always_shown: Shown, case_id: str) -> Iterable[str]:
+    return always_shown.get(case_id, ()) if isinstance(always_shown, Mapping) else always_shown
+
+
 def evaluate(
-    results: Mapping[str, list[str]], expected: Mapping[str, list[str]], always_shown: Iterable[str] = ()
+    results: Mapping[str, list[str]], expected: Mapping[str, list[str]], always_shown: Shown = ()
 ) -> dict[str, float]:
-    """recall@10 averaged over cases (articles in the top 10 or the always-shown general grounds panel)
-    and hit@3 (share of cases with an expected article in the top 3 of the list itself)."""
+    """recall@10 averaged over cases (articles in the top 10 or the always-shown panel: one list for every
+    case, or a mapping from case id to that case's panel) and hit@3 (share of cases with an expected article
+    in the top 3 of the list itself)."""
     ids = list(expected)
-    always_shown = set(always_shown)
+    if not isinstance(always_shown, Mapping):
+        always_shown = set(always_shown)
     if not ids:
         return {"recall@10": 0.0, "hit@3": 0.0, "cases": 0}
-    recall = sum(recall_at(results.get(i, []), expected[i], 10, always_shown) for i in ids) / len(ids)
+    recall = sum(recall_at(results.get(i, []), expected[i], 10, _shown_for(always_shown, i)) for i in ids) / len(ids)
     hits = sum(hit_at(results.get(i, []), expected[i], 3) for i in ids) / len(ids)
     return {"recall@10": round(recall, 3), "hit@3": round(hits, 3), "cases": len(ids)}
 
@@ -480,7 +511,7 @@ class FoldScores:
 
 
 def cross_validate(
-    results: Mapping[str, list[str]], expected: Mapping[str, list[str]], *, k: int = 5, always_shown=()
+    results: Mapping[str, list[str]], expected: Mapping[str, list[str]], *, k: int = 5, always_shown: Shown = ()
 ) -> FoldScores:
     """Scores of fixed results per fold (for a ranker whose parameters were chosen by nested CV, see
     bench/tune_legal_ranking.py)."""
@@ -506,6 +537,22 @@ def nested_cross_validate(
         best = max(settings, key=lambda s: score(s, train))
         out.append((best, test(best, fold)))
     return out
+
+
+def case_query(case: Mapping) -> PlanQuery:
+    """The ranker's input for a case of the legal-suggestions.yaml format (id, life_domains, situation,
+    breakthrough, optional needs and tags). A case has no household members: children are read from the life
+    domains and the text, as for a plan."""
+    domains = tuple(case.get("life_domains") or ())
+    texts = (case.get("situation") or "", case.get("breakthrough") or "", " ".join(case.get("needs") or ()))
+    return PlanQuery(
+        life_domains=domains,
+        situation=texts[0],
+        breakthrough=texts[1],
+        needs=texts[2],
+        tags=tuple(case.get("tags") or ()),
+        minors=CHILD_DOMAIN in domains or any(mentions_minors(text) for text in texts),
+    )
 
 
 def with_params(**changes) -> Params:

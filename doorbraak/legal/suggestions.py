@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connection
+from django.utils import timezone
 
 from doorbraak.core.constants import LifeDomain
 
 from .coselection import TOTAL
 from .models import Citation, CoSelectionCount, LegalArticle, LocalArticle
-from .ranking import ArticleDoc, ArticleIndex, CoSelection, PlanQuery, Suggestion
+from .ranking import CHILD_DOMAIN, ArticleDoc, ArticleIndex, CoSelection, PlanQuery, Suggestion, case_query
+from .text import mentions_minors
 
 # Minimum number of plans behind a nationwide aggregate before it is shown (privacy: minimum cell size).
 NATIONAL_MIN_CELL = 5
@@ -202,10 +204,19 @@ def co_selection_for_plan(*, plan, tags, reads: _PlanReads | None = None):
 class PlanSuggestions:
     suggestions: list[Suggestion]
     articles: dict[str, object]  # ref -> LegalArticle / LocalArticle
-    # The general grounds panel (Awb 3:2, 3:4, 3:46, 4:84 and a municipality's own general hardship
-    # clause): always shown beside the suggestions, the same for every plan. One entry per article key,
-    # each with its rows (LegalArticle / LocalArticle), first row first.
+    # The panel beside the suggestions: the general grounds (Awb 3:2, 3:4, 3:46, 4:84 and a municipality's own
+    # general hardship clause), the same for every plan, and for a household with children IVRK 3 when the list
+    # does not hold it. One entry per article key, each with its rows (LegalArticle / LocalArticle), first first.
     general: list[tuple[str, list[object]]] = field(default_factory=list)
+    minors: bool = False  # the plan concerns children under 18
+
+
+def has_minors(*, plan, domains, texts) -> bool:
+    """Whether the plan concerns a child under 18: a member of the household born less than 18 years ago, the
+    life domain 'opvoeden en opgroeien', or a child named in the plan's own words."""
+    if CHILD_DOMAIN in domains or any(mentions_minors(text) for text in texts):
+        return True
+    return plan.household.members.filter(birth_year__gt=timezone.localdate().year - 18).exists()
 
 
 def query_for_plan(*, plan, tags, reads: _PlanReads | None = None) -> PlanQuery:
@@ -217,12 +228,14 @@ def query_for_plan(*, plan, tags, reads: _PlanReads | None = None) -> PlanQuery:
     breakthrough = " ".join(
         filter(None, [plan.breakthrough_description, plan.breakthrough_obstacle, plan.breakthrough_exception])
     )
+    needs = " ".join(description for _, description in reads.needs)
     return PlanQuery(
         life_domains=tuple(sorted(domains)),
         situation=plan.situation,
         breakthrough=breakthrough,
-        needs=" ".join(description for _, description in reads.needs),
+        needs=needs,
         tags=tuple(t.label for t in tags if t.kind != "life_domain"),
+        minors=has_minors(plan=plan, domains=domains, texts=(plan.situation, breakthrough, needs)),
     )
 
 
@@ -232,16 +245,16 @@ def suggestions_for_plan(*, plan, top: int = 10) -> PlanSuggestions:
     cached = _cached_index(organisation=plan.organisation)
     reads = _plan_reads(plan, sorted(t.pk for t in tags))
     co, national_co = co_selection_for_plan(plan=plan, tags=tags, reads=reads)
-    ranked = cached.index.rank(
-        query_for_plan(plan=plan, tags=tags, reads=reads), top=top, co_selection=co, national_co_selection=national_co
-    )
+    query = query_for_plan(plan=plan, tags=tags, reads=reads)
+    ranked = cached.index.rank(query, top=top, co_selection=co, national_co_selection=national_co)
     articles = {ref: cached.articles[ref] for s in ranked for ref in s.refs}
-    return PlanSuggestions(ranked, articles, general_grounds(cached))
+    panel = _grouped(cached, cached.index.panel(query, listed=[s.key for s in ranked]))
+    return PlanSuggestions(ranked, articles, panel, minors=query.minors)
 
 
-def general_grounds(cached: "_CachedIndex") -> list[tuple[str, list[object]]]:
+def _grouped(cached: "_CachedIndex", docs) -> list[tuple[str, list[object]]]:
     grouped: dict[str, list[object]] = {}
-    for doc in cached.index.general_grounds():
+    for doc in docs:
         grouped.setdefault(doc.key, []).append(cached.articles[doc.ref])
     return list(grouped.items())
 
@@ -252,19 +265,11 @@ def domain_labels(codes) -> list[str]:
     return [str(labels.get(code, code)) for code in codes]
 
 
-def case_query(case: dict) -> PlanQuery:
-    return PlanQuery(
-        life_domains=tuple(case.get("life_domains") or ()),
-        situation=case.get("situation") or "",
-        breakthrough=case.get("breakthrough") or "",
-        needs=" ".join(case.get("needs") or ()),
-        tags=tuple(case.get("tags") or ()),
-    )
-
-
-def suggest_for_case(*, index: ArticleIndex, case: dict, top: int = 10) -> list[str]:
-    """Article keys for one case of the legal-suggestions.yaml format, as the Legitimiteit page shows them: the
-    ``top`` specific suggestions in rank order, then the general grounds panel (``index.general_grounds()``,
-    the same for every case and always shown beside the list)."""
-    specific = [s.key for s in index.rank(case_query(case), top=top)]
-    return list(dict.fromkeys([*specific, *(a.key for a in index.general_grounds())]))
+def suggest_for_case(*, index: ArticleIndex, case: dict, top: int = 10) -> tuple[list[str], list[str]]:
+    """Article keys for one case, as the Legitimiteit page shows them: the ``top`` specific suggestions in rank
+    order, and the panel beside them (``index.panel``: the general grounds, and IVRK 3 for a household with
+    children when the list does not hold it)."""
+    query = case_query(case)
+    specific = [s.key for s in index.rank(query, top=top)]
+    panel = list(dict.fromkeys(a.key for a in index.panel(query, listed=specific)))
+    return specific, panel

@@ -206,3 +206,28 @@ def char_ngrams(text: str, n: int = 4) -> dict[str, int]:
             gram = padded[i : i + n]
             counts[gram] = counts.get(gram, 0) + 1
     return counts
+
+
+# Words that say a child under 18 is part of the situation. Kind, kinderen and every compound with them
+# (kinderopvang, kinderbijslag, pleegkind) and the words for an age group under 18; "zoon", "dochter",
+# "jongen" and "meisje" only count with an age under 18 after them, because they are also said of adults.
+_MINOR_WORD = re.compile(
+    r"\b\w*(kind|kinderen|kindje|kindjes)\w*\b|\b(baby|babys|peuter|kleuter|tiener|puber|scholier|leerling"
+    r"|minderjarig|jeugdige|zoontje|dochtertje)\w*\b"
+)
+_MINOR_AGE = re.compile(
+    r"\b(?:zoon|zoons|dochter|dochters|jongen|meisje|broer|zus|zusje|broertje)\s+(?:van\s+)?(\d{1,2})\b"
+    r"|\b(\d{1,2})[- ]?jarige?\b|\((\d{1,2})(?:\s*(?:,|en)\s*\d{1,2})*\)"
+)
+
+
+def mentions_minors(text: str) -> bool:
+    """Whether a plan text speaks of a child under 18 ('twee kinderen (4 en 9)', 'haar zoon van 14')."""
+    text = normalise(text or "")
+    if _MINOR_WORD.search(text):
+        return True
+    for match in _MINOR_AGE.finditer(text):
+        age = next(int(group) for group in match.groups() if group is not None)
+        if age < 18:
+            return True
+    return False

@@ -25,6 +25,7 @@ from .forms import (
     NationalArticleForm,
 )
 from .models import LocalArticle
+from .ranking import MINOR_GROUND_KEYS
 from .suggestions import domain_labels, suggestions_for_plan
 
 TEMPLATE = "legal/plan_legitimacy.html"
@@ -85,6 +86,7 @@ def _legitimacy_context(request, plan, *, motivation_form=None, citation_form=No
         "citations": [(c, bound.get(c.pk) or _citation_form(plan, c)) for c in citations],
         "suggestions": suggestions,
         "general_grounds": general_grounds,
+        "minors": result.minors,
         "applications": Application.choices,
         "motivation_form": motivation_form,
         "legal_basis": basis,
@@ -103,6 +105,7 @@ def _general_ground(key, rows, cited_refs) -> dict:
         "local": prefix == "l",
         "cited": any(f"{prefix}:{row.pk}" in cited_refs for row in rows),
         "application": DEFAULT_APPLICATION.get(first.kind, Application.PRINCIPLE),
+        "for_children": key in MINOR_GROUND_KEYS,
     }
 
 

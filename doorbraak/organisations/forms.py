@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+
 from .constants import Role
 from .services import PLAN_HORIZON_MAX_MONTHS, PLAN_HORIZON_MIN_MONTHS
 
@@ -44,6 +46,7 @@ class UserCreateForm(MembershipForm):
     password = forms.CharField(
         label=_("Eerste wachtwoord"),
         required=False,
+        max_length=bounds.PASSWORD_MAX_LENGTH,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_(
@@ -78,7 +81,9 @@ class OrganisationSettingsForm(forms.Form):
 
 class OrganisationCreateForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=200, help_text=_("Bijvoorbeeld 'Gemeente Voorbeeldstad'."))
-    slug = forms.SlugField(label=_("Korte naam"), required=False, help_text=_("Laat leeg om die uit de naam te maken."))
+    slug = forms.SlugField(
+        label=_("Korte naam"), max_length=50, required=False, help_text=_("Laat leeg om die uit de naam te maken.")
+    )
     display_name = forms.CharField(label=_("Naam in de huisstijl"), max_length=200, required=False)
     primary_colour = forms.CharField(
         label=_("Hoofdkleur"), max_length=7, initial="#1a5f8c", widget=forms.TextInput(attrs={"type": "color"})

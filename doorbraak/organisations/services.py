@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from doorbraak.accounts import throttle
 from doorbraak.audit.constants import AuditAction
-from doorbraak.audit.services import audit_record
+from doorbraak.audit.services import audit_record, processing_activities_seed
 
 from .constants import Role
 from .contrast import MINIMUM_TEXT_CONTRAST, white_text_contrast
@@ -315,6 +315,7 @@ def organisation_create(
     organisation.full_clean()
     organisation.save()
     audit_record(actor=actor, organisation=organisation, action=AuditAction.ORGANISATION_CREATE, obj=organisation)
+    processing_activities_seed(organisation=organisation)
     try:
         membership, password = user_create(
             actor=actor,

@@ -5,10 +5,15 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
 from doorbraak.core.constants import LifeDomain
 
 from .constants import PlanStatus, TagKind
 from .models import Helper, Need, Step, Tag
+
+# The processing log exists from 2026 on; a period far outside it is a typing error, not a question.
+LOG_FIRST_YEAR, LOG_LAST_YEAR = 2020, 2100
+LOG_YEARS = {"first": LOG_FIRST_YEAR, "last": LOG_LAST_YEAR}
 
 
 class DateInput(forms.DateInput):
@@ -23,7 +28,9 @@ class VersionedForm(forms.Form):
 
 
 class SituationForm(VersionedForm):
-    situation = forms.CharField(label=_("Situatieschets"), required=False, widget=forms.Textarea(attrs={"rows": 8}))
+    situation = forms.CharField(
+        label=_("Situatieschets"), required=False, widget=forms.Textarea(attrs={"rows": 8}), validators=[bounds.TEXT]
+    )
 
 
 class PerspectiveForm(VersionedForm):
@@ -32,8 +39,11 @@ class PerspectiveForm(VersionedForm):
         required=False,
         help_text=_("Eén scherp doel, in de woorden van het huishouden."),
         widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[bounds.TEXT],
     )
-    perspective_target_date = forms.DateField(label=_("Streefdatum"), required=False, widget=DateInput())
+    perspective_target_date = forms.DateField(
+        label=_("Streefdatum"), required=False, widget=DateInput(), validators=[bounds.PLANNED_DATE]
+    )
 
 
 class BreakthroughForm(VersionedForm):
@@ -42,12 +52,19 @@ class BreakthroughForm(VersionedForm):
         required=False,
         help_text=_("De eerste en belangrijkste stap waar alle andere stappen van afhangen."),
         widget=forms.Textarea(attrs={"rows": 4}),
+        validators=[bounds.TEXT],
     )
     breakthrough_obstacle = forms.CharField(
-        label=_("Obstakel in het systeem"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Obstakel in het systeem"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[bounds.TEXT],
     )
     breakthrough_exception = forms.CharField(
-        label=_("Benodigde uitzondering"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Benodigde uitzondering"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[bounds.TEXT],
     )
     breakthrough_grantor = forms.CharField(label=_("Wie kan de uitzondering toestaan"), required=False, max_length=200)
 
@@ -103,7 +120,10 @@ class TagsForm(VersionedForm):
 
 
 class ItemForm(forms.ModelForm):
-    """Edit form of one helper, need or step; carries the item's own version."""
+    """Edit form of one helper, need or step; carries the item's own version. The model's bounds
+    (``field_bounds``) are put on the form fields."""
+
+    formfield_callback = bounds.bounded_formfield
 
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput, required=False)
     creation_token = forms.UUIDField(widget=forms.HiddenInput, required=False)
@@ -123,6 +143,7 @@ class ItemForm(forms.ModelForm):
 class HelperForm(ItemForm):
     class Meta:
         model = Helper
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         fields = ["agency", "role", "life_domain"]
         labels = {"agency": _("Organisatie"), "role": _("Rol / wat doen zij"), "life_domain": _("Leefgebied")}
 
@@ -130,6 +151,7 @@ class HelperForm(ItemForm):
 class NeedForm(ItemForm):
     class Meta:
         model = Need
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         fields = ["life_domain", "kind", "description"]
         labels = {"life_domain": _("Leefgebied"), "kind": _("Wat is nodig"), "description": _("Omschrijving")}
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
@@ -138,6 +160,7 @@ class NeedForm(ItemForm):
 class StepForm(ItemForm):
     class Meta:
         model = Step
+        formfield_callback = bounds.bounded_formfield  # the bounds of the model's field_bounds
         fields = ["description", "phase", "owner", "due_date", "done"]
         labels = {
             "description": _("Stap"),
@@ -154,7 +177,9 @@ ITEM_FORMS: dict[str, type[ItemForm]] = {"helper": HelperForm, "need": NeedForm,
 
 class TransitionForm(forms.Form):
     to_status = forms.ChoiceField(choices=PlanStatus.choices, widget=forms.HiddenInput)
-    reason = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}), validators=[bounds.TEXT]
+    )
 
 
 class PlanFilterForm(forms.Form):
@@ -183,3 +208,37 @@ class TagCreateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["life_domain"].choices = [("", _("Geen (algemeen)")), *LifeDomain.choices]
         self.fields["kind"].choices = [("", _("— kies —")), *TagKind.choices]
+
+
+class LogHouseholdForm(forms.Form):
+    """Choose a household for "Wie heeft dit dossier ingezien?" by its reference (POST: never in a URL)."""
+
+    reference = forms.CharField(
+        label=_("Referentie huishouden"), max_length=20, help_text=_("Bijvoorbeeld HH-7KQ4-M2XD.")
+    )
+
+    def clean_reference(self) -> str:
+        return self.cleaned_data["reference"].strip().upper()
+
+
+class LogPeriodForm(forms.Form):
+    """A period of the processing log: from and to, both days included."""
+
+    since = forms.DateField(label=_("Van"), widget=DateInput())
+    until = forms.DateField(label=_("Tot en met"), widget=DateInput())
+
+    def __init__(self, *args, required: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = required
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        for name in ("since", "until"):
+            day = data.get(name)
+            if day is not None and not (LOG_FIRST_YEAR <= day.year <= LOG_LAST_YEAR):
+                self.add_error(name, _("Kies een datum tussen %(first)s en %(last)s.") % LOG_YEARS)
+        if since and until and since > until:
+            self.add_error("until", _("De einddatum ligt vóór de begindatum."))
+        return data

@@ -16,6 +16,8 @@ def home(request):
         return redirect("plans:list")
     if membership and membership.role == Role.FUNCTIONAL_ADMIN:
         return redirect("organisations:overview")
+    if membership and membership.role == Role.PRIVACY_OFFICER:
+        return redirect("logbook:overview")
     context = {}
     if membership and membership.role in (Role.MANAGER, Role.POLICY_ANALYST):
         context["counts"] = plan_counts_for_organisation(organisation=membership.organisation)

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from doorbraak.core import bounds
+from doorbraak.core.bounds import BoundedModel
 from doorbraak.core.constants import LifeDomain
 
 from .constants import NeedKind, PlanStatus, StepPhase, TagKind
@@ -28,9 +30,18 @@ class Tag(models.Model):
         return self.label
 
 
-class Plan(models.Model):
+class Plan(BoundedModel, models.Model):
     """A maatwerkplan: one per household episode. Each text section carries its own version for
     optimistic locking, so two people can work on different sections without conflict."""
+
+    field_bounds = {
+        "situation": bounds.TEXT,
+        "perspective": bounds.TEXT,
+        "perspective_target_date": bounds.PLANNED_DATE,
+        "breakthrough_description": bounds.TEXT,
+        "breakthrough_obstacle": bounds.TEXT,
+        "breakthrough_exception": bounds.TEXT,
+    }
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="plans")
@@ -107,7 +118,9 @@ class Helper(PlanItem):
         verbose_name_plural = _("betrokken hulpverleners")
 
 
-class Need(PlanItem):
+class Need(BoundedModel, PlanItem):
+    field_bounds = {"description": bounds.TEXT}
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="needs")
     life_domain = models.CharField(_("leefgebied"), max_length=32, choices=LifeDomain.choices)
     kind = models.CharField(_("wat is nodig"), max_length=16, choices=NeedKind.choices)
@@ -118,7 +131,9 @@ class Need(PlanItem):
         verbose_name_plural = _("behoeften")
 
 
-class Step(PlanItem):
+class Step(BoundedModel, PlanItem):
+    field_bounds = {"description": bounds.TEXT, "due_date": bounds.PLANNED_DATE}
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="steps")
     description = models.TextField(_("stap"))
     phase = models.CharField(_("fase"), max_length=16, choices=StepPhase.choices)
@@ -131,8 +146,10 @@ class Step(PlanItem):
         verbose_name_plural = _("stappen")
 
 
-class StatusChange(models.Model):
+class StatusChange(BoundedModel, models.Model):
     """The plan's timeline of status changes, with the reason (a 'no' is recorded with its reason)."""
+
+    field_bounds = {"reason": bounds.TEXT}
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(max_length=16, choices=PlanStatus.choices)

@@ -188,3 +188,26 @@ def household_for_editing(*, user, household_id) -> Household:
     if not can_edit_household(user=user, household=household):
         raise PermissionDenied
     return household
+
+
+# --- the processing log (functional admin and privacy officer: no case work, only who processed what) ---------
+
+
+def household_for_log(*, organisation, household_id) -> Household:
+    """A household of this organisation for its processing log, or 404 (also another municipality's)."""
+    try:
+        return Household.objects.get(organisation=organisation, pk=household_id)
+    except (Household.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def household_by_reference(*, organisation, reference: str) -> Household | None:
+    """The household of this organisation with exactly this reference, or None."""
+    return Household.objects.filter(organisation=organisation, reference=reference.strip().upper()).first()
+
+
+def household_references(*, organisation, household_ids) -> dict:
+    """Household id -> reference, for the households of this organisation among ``household_ids``."""
+    return dict(
+        Household.objects.filter(organisation=organisation, pk__in=list(household_ids)).values_list("pk", "reference")
+    )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doorbraak.audit.constants import AuditAction
-from doorbraak.audit.services import audit_record
+from doorbraak.audit.services import audit_record, audit_record_many, audit_record_subjects
 from doorbraak.core.exceptions import ConflictError, TransitionError
 
 from .constants import PlanStatus
@@ -267,6 +267,13 @@ def plan_record_read(*, actor, plan: Plan) -> None:
     audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.PLAN_READ, obj=plan)
 
 
+def plans_record_shown(*, actor, organisation, plans, action: AuditAction = AuditAction.PLAN_LISTED) -> int:
+    """Log the households a list or inbox shows: one row per plan (so per household), in one query, before
+    the page is rendered (if the log cannot be written, the list is not shown)."""
+    shown = list({plan.pk: plan for plan in plans}.values())
+    return audit_record_many(actor=actor, organisation=organisation, action=action, objects=shown)
+
+
 @transaction.atomic
 def tag_create(*, actor, kind: str, code: str, label: str, life_domain: str = "") -> Tag:
     """The national admin extends the controlled vocabulary (national: no organisation)."""
@@ -287,3 +294,34 @@ def tag_set_active(*, actor, tag: Tag, is_active: bool) -> Tag:
             actor=actor, organisation=None, action=AuditAction.TAG_UPDATE, obj=tag, code=tag.code, active=int(is_active)
         )
     return tag
+
+
+# --- the processing log: reading it is processing too --------------------------------------------------------
+
+
+def household_log_record_read(*, actor, household) -> None:
+    """Log that someone opened "Wie heeft dit dossier ingezien?" for this household."""
+    audit_record(actor=actor, organisation=household.organisation, action=AuditAction.LOG_READ, obj=household)
+
+
+@transaction.atomic
+def log_export_record(*, actor, organisation, household_ids, since: date, until: date) -> int:
+    """Log an export of the processing log: one row per household in it, and one for the export itself."""
+    count = audit_record_subjects(
+        actor=actor,
+        organisation=organisation,
+        action=AuditAction.LOG_EXPORT,
+        household_ids=household_ids,
+        since=since.isoformat(),
+        until=until.isoformat(),
+    )
+    audit_record(
+        actor=actor,
+        organisation=organisation,
+        action=AuditAction.LOG_EXPORT,
+        obj=organisation,
+        since=since.isoformat(),
+        until=until.isoformat(),
+        households=count,
+    )
+    return count

@@ -37,6 +37,7 @@ def plan_list(request):
     reference = data.get("reference", "") if request.method == "POST" else ""
     plans = plan_list_for_user(user=request.user, status=data.get("status") or "", reference=reference)
     page = Paginator(plans, PAGE_SIZE).get_page(data.get("page") or 1)
+    services.plans_record_shown(actor=request.user, organisation=request.membership.organisation, plans=page)
     role = request.membership.role
     titles = {
         Role.PROFESSIONAL: _("Mijn plannen"),

@@ -15,8 +15,16 @@ from django.utils.translation import gettext as _
 from doorbraak.plans.models import Plan
 
 from .. import calculator
-from ..constants import Scenario
-from ..models import CostLine, CostSheet, PriceItem, SuggestionRule, Tariff
+from ..constants import PriceOrigin, Scenario
+from ..models import CostLine, CostSheet, ItemPrice, PriceItem, SuggestionRule, Tariff
+from .pricing import (
+    best_tariff,
+    index_figures,
+    national_resolution,
+    pick_national_price,
+    sheet_info,
+    valid_local_tariffs,
+)
 
 
 # --- contract for other apps ---------------------------------------------------------------------------------
@@ -54,6 +62,8 @@ DISPLAY_FIELDS = (
     "price_source_url",
     "index_note",
     "is_estimate",
+    "needs_confirmation",
+    "version",
     "funding_stream",
     "cashable",
     "paid_from_budget",
@@ -135,6 +145,68 @@ def own_tariffs(*, organisation, on: date | None = None) -> QuerySet[Tariff]:
     return qs.select_related("tariff_set").order_by("name")
 
 
+@dataclass(frozen=True)
+class PriceOption:
+    """One choice of the line form's price field: a price-list item (its local tariff when the municipality
+    has one, else the national price at the plan's price level) or one of the municipality's own items."""
+
+    value: str  # the item's pk, or OWN_PREFIX + the own tariff's pk
+    name: str
+    unit: str
+    amount: Decimal | None  # None: no price known yet (the line then needs a manual price)
+    origin: str  # PriceOrigin.TARIFF or PriceOrigin.NATIONAL
+
+    @property
+    def is_local(self) -> bool:
+        return self.origin == PriceOrigin.TARIFF
+
+
+OWN_PREFIX = "eigen-"
+
+
+def _matches(words: list[str], *texts: str) -> bool:
+    haystack = " ".join(texts).lower()
+    return all(word in haystack for word in words)
+
+
+def price_options(*, plan, query: str = "") -> list[PriceOption]:
+    """The choices for a line of this plan, local before national (as the pricing chooses), each with the
+    price it would get today. ``query`` narrows them: every word must occur in the name, code or unit (or the
+    name of the local tariff). Only this plan's municipality's tariffs; a fixed number of queries."""
+    words = query.lower().split()
+    figures = index_figures()
+    info = sheet_info(plan=plan, figures=figures)
+    tariffs = list(valid_local_tariffs(organisation=plan.organisation, on=info.reference_date))
+    mapped: dict[int, list[Tariff]] = defaultdict(list)
+    options: list[PriceOption] = []
+    for tariff in tariffs:
+        if tariff.item_id:
+            mapped[tariff.item_id].append(tariff)
+        elif _matches(words, tariff.name, tariff.code, tariff.unit):
+            options.append(
+                PriceOption(f"{OWN_PREFIX}{tariff.pk}", tariff.name, tariff.unit, tariff.amount, PriceOrigin.TARIFF)
+            )
+    prices: dict[int, list[ItemPrice]] = defaultdict(list)
+    for price in ItemPrice.objects.filter(item__is_active=True).order_by("item_id", "-year"):
+        prices[price.item_id].append(price)
+    for item in active_price_items():
+        local = best_tariff(mapped.get(item.pk, []))
+        if not _matches(words, item.name, item.code, item.unit, local.name if local else ""):
+            continue
+        if local is not None:
+            options.append(PriceOption(str(item.pk), item.name, item.unit, local.amount, PriceOrigin.TARIFF))
+            continue
+        price = pick_national_price(prices.get(item.pk, []), level_year=info.price_level_year)
+        amount = None
+        if price is not None:
+            amount = national_resolution(
+                item=item, price=price, level_year=info.price_level_year, figures=figures
+            ).amount
+        options.append(PriceOption(str(item.pk), item.name, item.unit, amount, PriceOrigin.NATIONAL))
+    options.sort(key=lambda option: (not option.is_local, option.name.lower()))
+    return options
+
+
 # --- suggestions ---------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Suggestion:
@@ -144,6 +216,11 @@ class Suggestion:
     probability: Decimal
     reason: str
     origin: str  # "rule" or "similar"
+
+    @property
+    def key(self) -> str:
+        """What the suggestions form posts for this line: its scenario and price item."""
+        return f"{self.scenario}:{self.item.pk}"
 
 
 def suggestions_for_plan(*, plan, have: set[tuple[str, int]] | None = None) -> list[Suggestion]:

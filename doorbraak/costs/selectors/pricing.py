@@ -57,25 +57,40 @@ class Resolution:
     unit: str
 
 
-def local_tariff(*, organisation, item, on: date) -> Tariff | None:
-    candidates = (
-        Tariff.objects.filter(organisation=organisation, item=item, tariff_set__is_active=True, valid_from__lte=on)
+def valid_local_tariffs(*, organisation, on: date):
+    """The municipality's tariffs in active sets, valid on ``on`` (mapped to a price item or its own items)."""
+    return (
+        Tariff.objects.filter(organisation=organisation, tariff_set__is_active=True, valid_from__lte=on)
         .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
         .select_related("tariff_set")
     )
+
+
+def best_tariff(candidates) -> Tariff | None:
+    """Of the valid tariffs for one item: the municipality's own purchase tariff before an insurer's or NZa
+    tariff, then the newest."""
     ranked = sorted(
         candidates, key=lambda t: (TARIFF_KIND_PRIORITY.get(t.tariff_set.kind, 9), -t.valid_from.toordinal())
     )
     return ranked[0] if ranked else None
 
 
-def national_price(*, item, level_year: int) -> ItemPrice | None:
-    """The newest price at or before the price level; else the oldest later one."""
-    prices = list(ItemPrice.objects.filter(item=item).order_by("-year"))
+def local_tariff(*, organisation, item, on: date) -> Tariff | None:
+    return best_tariff(valid_local_tariffs(organisation=organisation, on=on).filter(item=item))
+
+
+def pick_national_price(prices, *, level_year: int) -> ItemPrice | None:
+    """Of an item's prices, newest year first: the newest at or before the price level; else the oldest later
+    one."""
+    prices = list(prices)
     for price in prices:
         if price.year <= level_year:
             return price
     return prices[-1] if prices else None
+
+
+def national_price(*, item, level_year: int) -> ItemPrice | None:
+    return pick_national_price(ItemPrice.objects.filter(item=item).order_by("-year"), level_year=level_year)
 
 
 def index_note(*, indexed_result, index_type: str) -> str:
@@ -105,7 +120,13 @@ def resolve_item_price(*, organisation, item: PriceItem, reference_date: date, l
     price = national_price(item=item, level_year=level_year)
     if price is None:
         return None
-    figures = index_figures() if figures is None else figures
+    return national_resolution(
+        item=item, price=price, level_year=level_year, figures=index_figures() if figures is None else figures
+    )
+
+
+def national_resolution(*, item: PriceItem, price: ItemPrice, level_year: int, figures) -> Resolution:
+    """A national price indexed to the plan's price level."""
     result = index_price(
         amount=price.amount,
         source_year=price.year,

@@ -5,6 +5,7 @@ in the plan's status."""
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -263,6 +264,7 @@ def line_add(
         if field in data and data[field] is not None:
             setattr(line, field, data[field])
     line.description = (data.get("description") or "").strip()
+    line.needs_confirmation = bool(data.get("needs_confirmation"))
     _defaults_from_source(line, data)
     if not line.funding_stream:
         raise ValidationError({"funding_stream": _("Kies een financieringsstroom.")})
@@ -298,6 +300,22 @@ def line_update(
     if not stored.paid_from_budget:
         stored.budget_status = ""
         stored.paid_at = None
+    stored.needs_confirmation = False  # the professional has looked at the line and saved it
+    stored.version += 1
+    return _save_line(actor=actor, plan=plan, line=stored, action=AuditAction.COSTS_LINE_UPDATE)
+
+
+@transaction.atomic
+def line_confirm(*, actor, line: CostLine, version: int) -> CostLine:
+    """The professional confirms a line the tool filled in ("klopt"); one without a quantity cannot be."""
+    plan, stored = _locked_line(line, version)
+    if not stored.needs_confirmation:
+        return stored
+    if not stored.quantity:
+        raise ValidationError(
+            {"quantity": _("Vul eerst het aantal in bij '%(label)s' (via Wijzigen).") % {"label": stored.label}}
+        )
+    stored.needs_confirmation = False
     stored.version += 1
     return _save_line(actor=actor, plan=plan, line=stored, action=AuditAction.COSTS_LINE_UPDATE)
 
@@ -333,55 +351,54 @@ def line_delete(*, actor, line: CostLine, version: int) -> None:
     plan_record_edit(plan=plan)
 
 
-# Helper inventory -> price item: keywords in the agency/role first, then the life domain.
+# Helper inventory -> price item: a keyword in the helper's agency or role names the post. Nothing is guessed
+# from the life domain alone, and no quantity is invented: only a post whose unit is a whole trajectory gets 1.
 HELPER_KEYWORDS = [
-    ("bewind", "pw_bewind_standaard", "12"),
-    ("budgetbeheer", "sh_budgetbeheer", "12"),
-    ("schuldhulp", "sh_traject", "1"),
-    ("wijkteam", "gem_wijkteam_uur", "52"),
-    ("maatschappelijk werk", "gem_maatschappelijk_werk_contact", "12"),
-    ("poh", "zvw_poh_ggz_consult", "8"),
-    ("huisarts", "zvw_huisarts_consult", "6"),
-    ("ggz", "zvw_ggz_specialistisch_contact", "24"),
-    ("verslaving", "zvw_ggz_specialistisch_contact", "24"),
-    ("jeugd", "jw_ambulant_hbo", "104"),
-    ("veilig thuis", "wmo_veilig_thuis_onderzoek", "1"),
-    ("politie", "jus_politie_inzet", "10"),
-    ("dagbesteding", "wmo_dagbesteding", "100"),
-    ("thuiszorg", "zvw_wijkverpleging", "52"),
-    ("wijkverpleging", "zvw_wijkverpleging", "52"),
-    ("huishoudelijk", "wmo_huishoudelijke_ondersteuning", "104"),
-    ("begeleiding", "wmo_begeleiding_individueel", "104"),
+    ("bewind", "pw_bewind_standaard"),
+    ("budgetbeheer", "sh_budgetbeheer"),
+    ("schuldhulp", "sh_traject"),
+    ("wijkteam", "gem_wijkteam_uur"),
+    ("maatschappelijk werk", "gem_maatschappelijk_werk_contact"),
+    ("poh", "zvw_poh_ggz_consult"),
+    ("huisarts", "zvw_huisarts_consult"),
+    ("ggz", "zvw_ggz_specialistisch_contact"),
+    ("verslaving", "zvw_ggz_specialistisch_contact"),
+    ("jeugdhulp", "jw_ambulant_hbo"),
+    ("veilig thuis", "wmo_veilig_thuis_onderzoek"),
+    ("politie", "jus_politie_inzet"),
+    ("dagbesteding", "wmo_dagbesteding"),
+    ("thuiszorg", "zvw_wijkverpleging"),
+    ("wijkverpleging", "zvw_wijkverpleging"),
+    ("huishoudelijk", "wmo_huishoudelijke_ondersteuning"),
+    ("begeleiding", "wmo_begeleiding_individueel"),
 ]
 
-
-HELPER_DOMAINS = {
-    "inkomen": ("pw_uitvoering_bijstand", "1"),
-    "schulden": ("sh_traject", "1"),
-    "psychische_gezondheid": ("zvw_ggz_specialistisch_contact", "24"),
-    "lichamelijke_gezondheid": ("zvw_huisarts_consult", "6"),
-    "verslaving": ("zvw_ggz_specialistisch_contact", "24"),
-    "opvoeden_opgroeien": ("jw_ambulant_hbo", "104"),
-    "zorg_ondersteuning": ("wmo_begeleiding_individueel", "104"),
-    "werk_dagbesteding": ("wmo_dagbesteding", "100"),
-    "onderwijs": ("ond_remedial_teaching", "40"),
-    "algemeen": ("gem_wijkteam_uur", "52"),
-}
+# Units that describe the whole service: one of them is the quantity, not a guess.
+WHOLE_UNITS = frozenset({"traject"})
 
 
-def helper_mapping(helper) -> tuple[str | None, Decimal]:
+def helper_mapping(helper) -> str | None:
+    """The code of the price item the helper's agency or role names, or None."""
     text = f"{helper.agency} {helper.role}".lower()
-    for keyword, code, quantity in HELPER_KEYWORDS:
+    for keyword, code in HELPER_KEYWORDS:
         if keyword in text:
-            return code, Decimal(quantity)
-    code, quantity = HELPER_DOMAINS.get(helper.life_domain, (None, "1"))
-    return code, Decimal(quantity)
+            return code
+    return None
+
+
+@dataclass(frozen=True)
+class PrefillResult:
+    created: int
+    without_quantity: int  # lines whose quantity the professional still has to fill in
+    unmatched: list[str]  # agencies no post matched; no line was made for them
 
 
 @transaction.atomic
-def scenario_prefill_current(*, actor, plan: Plan) -> int:
-    """Fill 'current' from the helper inventory: a priced line per mapped helper, a free line (price 0, to be
-    completed) for the rest. Only when 'current' is still empty."""
+def scenario_prefill_current(*, actor, plan: Plan) -> PrefillResult:
+    """Fill 'current' from the helper inventory: a line for each helper whose agency or role names a post of
+    the price list (priced as always: local tariff first). Each line is marked to be confirmed; its quantity is
+    left at 0 for the professional, unless the post's unit is one whole trajectory. Helpers no post matches get
+    no line. Only when 'current' is still empty."""
     plan = _locked_plan(plan)
     _require_editable(plan, Scenario.CURRENT)
     if CostLine.objects.filter(plan=plan, scenario=Scenario.CURRENT).exists():
@@ -391,20 +408,58 @@ def scenario_prefill_current(*, actor, plan: Plan) -> int:
     helpers = list(plan.helpers.all())
     if not helpers:
         raise ValidationError(_("Dit plan heeft nog geen betrokken hulpverleners om over te nemen."))
-    items = PriceItem.objects.in_bulk(field_name="code")
-    count = 0
+    items = PriceItem.objects.filter(is_active=True).in_bulk(field_name="code")
+    created = without_quantity = 0
+    unmatched = []
     for helper in helpers:
-        code, quantity = helper_mapping(helper)
+        code = helper_mapping(helper)
         item = items.get(code) if code else None
-        description = helper.agency[:200]
-        data = {"scenario": Scenario.CURRENT, "item": item, "description": description, "quantity": quantity}
         if item is None:
-            data["funding_stream"] = "overig"
-            line_add(actor=actor, plan=plan, data=data, manual_price=Decimal("0.00"))
-        else:
+            unmatched.append(helper.agency)
+            continue
+        quantity = Decimal("1") if item.unit in WHOLE_UNITS else Decimal("0")
+        data = {
+            "scenario": Scenario.CURRENT,
+            "item": item,
+            "description": helper.agency[:200],
+            "quantity": quantity,
+            "needs_confirmation": True,
+        }
+        line_add(actor=actor, plan=plan, data=data)
+        created += 1
+        without_quantity += not quantity
+    if not created:
+        raise ValidationError(
+            _("Geen van de hulpverleners past bij een post uit de prijslijst; voeg de regels zelf toe.")
+        )
+    return PrefillResult(created, without_quantity, unmatched)
+
+
+@transaction.atomic
+def suggestions_accept(*, actor, plan: Plan, suggestions: list) -> int:
+    """Add the chosen suggested lines, all or nothing: if one cannot be added, none is, and the error names
+    that line. ``suggestions`` are selectors.plan_return.Suggestion objects the page offered."""
+    if not suggestions:
+        raise ValidationError(_("Kies eerst een of meer voorgestelde regels."))
+    for suggestion in suggestions:
+        data = {
+            "scenario": suggestion.scenario,
+            "item": suggestion.item,
+            "quantity": suggestion.quantity,
+            "probability": suggestion.probability,
+        }
+        try:
             line_add(actor=actor, plan=plan, data=data)
-        count += 1
-    return count
+        except ValidationError as exc:
+            raise ValidationError(
+                _("'%(name)s' (%(scenario)s) kon niet worden toegevoegd: %(reason)s Er is niets toegevoegd.")
+                % {
+                    "name": suggestion.item.name,
+                    "scenario": Scenario(suggestion.scenario).label,
+                    "reason": " ".join(exc.messages),
+                }
+            ) from exc
+    return len(suggestions)
 
 
 @transaction.atomic

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from doorbraak.costs.models import CostLine, PriceItem, Tariff, TariffSet
 from doorbraak.costs.presentation import line_rows, rows_html
-from doorbraak.costs.selectors.plan_return import line_values_for_plan, plan_results
+from doorbraak.costs.selectors.plan_return import line_values_for_plan, plan_results, suggestions_for_plan
 from doorbraak.costs.services import plan_return as services
 from doorbraak.households.tests.factories import HouseholdFactory
 from doorbraak.plans.constants import PlanStatus
@@ -156,8 +156,8 @@ def htmx_change_queries(client, plan) -> dict[str, int]:
     }
     add = {"scenario": "plan", "description": "Nieuw", "quantity": "1", "probability": "1", "manual_price": "2"}
     add["funding_stream"] = "wmo"
-    item = PriceItem.objects.order_by("code").first()
-    suggestion = {"item": item.pk, "scenario": "plan", "quantity": "1", "probability": "1"}
+    plan.tags.add(Tag.objects.get(code="budgetbeheer"))  # a rule that suggests a line "met het plan"
+    suggestion = {"add": suggestions_for_plan(plan=plan)[0].key}  # what the "Toevoegen" button posts
     settings = {"reference_date": "2025-03-01", "horizon_months": 12, "version": 0}
     steps = [
         ("edit form", "get", line_url, None),

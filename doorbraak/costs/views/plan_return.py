@@ -6,6 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from doorbraak.plans.services import plan_record_read
 
 from .. import presentation
 from ..constants import PLAN_SCENARIOS, Scenario
-from ..forms import LineForm, NoteForm, SheetForm, SuggestionAddForm, VersionForm
+from ..forms import LineForm, NoteForm, PriceSearchForm, SheetForm, SuggestionAddForm, VersionForm
 from ..selectors import plan_return as selectors
 from ..selectors.pricing import sheet_info
 from ..services import plan_return as services
@@ -104,7 +105,9 @@ def _workspace_context(
     for scenario in context["scenarios"]:
         scenario["editable"] = scenario["code"] in editable_scenarios
         scenario["rows"] = [row for row in rows if row["scenario"] == scenario["code"]]
-        scenario["rows_html"] = presentation.rows_html(scenario["rows"], with_actions=scenario["editable"])
+        scenario["rows_html"] = presentation.rows_html(
+            scenario["rows"], with_actions=scenario["editable"], csrf_token=get_token(request)
+        )
     context.update(
         {
             "info": info,
@@ -167,10 +170,16 @@ def _failed(request, plan, exc: ValidationError, **forms):
     return _render_workspace(request, plan, status=400, error_messages=errors, **forms)
 
 
-def _render_add_form(request, plan, form, status=200):
+def _render_add_form(request, plan, form, status=200, search=None, match_count=None):
     """The add form: its own page without JavaScript; with HTMX it opens under the scenario's table (and
     comes back there with its errors, as 200 because htmx 2 does not swap error responses)."""
-    context = {"plan": plan, "form": form, "editable": services.scenario_editable(plan, Scenario.PLAN)}
+    context = {
+        "plan": plan,
+        "form": form,
+        "search": search or PriceSearchForm(),
+        "match_count": match_count,
+        "editable": services.scenario_editable(plan, Scenario.PLAN),
+    }
     if request.htmx:
         response = render(request, "costs/line_add.html#add_form", {**context, "inline": True})
         return reswap(retarget(response, "#line-add-form"), "outerHTML") if request.method == "POST" else response
@@ -180,12 +189,19 @@ def _render_add_form(request, plan, form, status=200):
 @role_required(*PLAN_ROLES)
 @require_http_methods(["GET", "POST"])
 def line_add(request, plan_id):
+    """GET: the empty form, its price list narrowed by ?q= (the search without JavaScript); POST: add."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     if request.method == "GET":
         scenario = request.GET.get("scenario")
+        search = PriceSearchForm(request.GET)
+        query = search.cleaned_data["q"] if search.is_valid() else ""
         initial = {"creation_token": uuid.uuid4(), "scenario": scenario if scenario in Scenario.values else None}
-        return _render_add_form(request, plan, LineForm(organisation=plan.organisation, initial=initial))
-    form = LineForm(request.POST, organisation=plan.organisation)
+        options = selectors.price_options(plan=plan, query=query)
+        if query and len(options) == 1:
+            initial["item"] = options[0].value  # the one post the search found
+        form = LineForm(organisation=plan.organisation, options=options, initial=initial)
+        return _render_add_form(request, plan, form, search=search, match_count=len(options))
+    form = LineForm(request.POST, organisation=plan.organisation, options=selectors.price_options(plan=plan))
     if form.is_valid():
         try:
             services.line_add(
@@ -216,7 +232,13 @@ def line_edit(request, plan_id, line_id):
     if request.method == "POST":
         if not editable:
             return _failed(request, plan, ValidationError(_("Deze regel kan in deze fase niet meer worden gewijzigd.")))
-        form = LineForm(request.POST, organisation=plan.organisation, allow_realised=True, auto_id=EDIT_AUTO_ID)
+        form = LineForm(
+            request.POST,
+            organisation=plan.organisation,
+            options=selectors.price_options(plan=plan),
+            allow_realised=True,
+            auto_id=EDIT_AUTO_ID,
+        )
         if form.is_valid():
             try:
                 services.line_update(
@@ -304,12 +326,12 @@ def _edit_form(plan, line):
     manual = line.price_origin in ("manual", "free")
     return LineForm(
         organisation=plan.organisation,
+        options=selectors.price_options(plan=plan),
         allow_realised=True,
         auto_id=EDIT_AUTO_ID,
         initial={
             "scenario": line.scenario,
-            "item": line.item_id,
-            "tariff": line.tariff_id,
+            "item": f"{selectors.OWN_PREFIX}{line.tariff_id}" if line.tariff_id else line.item_id,
             "description": line.description,
             "quantity": line.quantity,
             "quantity_low": line.quantity_low,
@@ -358,10 +380,19 @@ def line_reprice(request, plan_id, line_id):
 def scenario_prefill(request, plan_id):
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     try:
-        count = services.scenario_prefill_current(actor=request.user, plan=plan)
+        result = services.scenario_prefill_current(actor=request.user, plan=plan)
     except ValidationError as exc:
         return _failed(request, plan, exc)
-    return _after_change(request, plan, _("%(n)s regels overgenomen uit de hulpverleners.") % {"n": count})
+    message = _("%(n)s regels overgenomen uit de hulpverleners; ze zijn een schatting: controleer ze.") % {
+        "n": result.created
+    }
+    if result.without_quantity:
+        message += " " + _("Vul bij %(n)s regels het aantal in.") % {"n": result.without_quantity}
+    if result.unmatched:
+        message += " " + _("Geen passende post voor: %(names)s; voeg die zelf toe als ze kosten maken.") % {
+            "names": ", ".join(result.unmatched)
+        }
+    return _after_change(request, plan, message)
 
 
 @role_required(*PLAN_ROLES)
@@ -379,26 +410,29 @@ def scenario_copy(request, plan_id):
 
 @role_required(*PLAN_ROLES)
 @require_POST
+def line_confirm(request, plan_id, line_id):
+    return _versioned_line_action(request, plan_id, line_id, services.line_confirm, _("Regel bevestigd."))
+
+
+@role_required(*PLAN_ROLES)
+@require_POST
 def suggestion_add(request, plan_id):
+    """The suggestions form: "Toevoegen" on one line (add=KEY) or "Geselecteerde toevoegen" (the ticked
+    selected=KEY boxes), all or nothing. The lines are the suggestions the plan has now, never posted values."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
-    form = SuggestionAddForm(request.POST)
+    offered = {suggestion.key: suggestion for suggestion in selectors.suggestions_for_plan(plan=plan)}
+    form = SuggestionAddForm(request.POST, keys=offered)
     if not form.is_valid():
-        return _failed(request, plan, ValidationError(_("Ongeldige suggestie.")))
-    d = form.cleaned_data
+        message = _("Een gekozen suggestie hoort niet (meer) bij dit plan; bekijk de voorgestelde regels opnieuw.")
+        return _failed(request, plan, ValidationError(message))
+    keys = form.chosen()
     try:
-        services.line_add(
-            actor=request.user,
-            plan=plan,
-            data={
-                "scenario": d["scenario"],
-                "item": d["item"],
-                "quantity": d["quantity"],
-                "probability": d["probability"],
-            },
-        )
+        count = services.suggestions_accept(actor=request.user, plan=plan, suggestions=[offered[k] for k in keys])
     except ValidationError as exc:
         return _failed(request, plan, exc)
-    return _after_change(request, plan, _("Voorgestelde regel toegevoegd."))
+    if count == 1:
+        return _after_change(request, plan, _("Voorgestelde regel toegevoegd."))
+    return _after_change(request, plan, _("%(n)s voorgestelde regels toegevoegd.") % {"n": count})
 
 
 @role_required(*PLAN_ROLES)

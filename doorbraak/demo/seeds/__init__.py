@@ -39,11 +39,13 @@ from doorbraak.demo.constants import DEMO_RANDOM_SEED
 
 SEED_MODULES: tuple[str, ...] = (
     "organisations",  # municipalities, districts, teams, a user for every role
+    "local_rules",  # Voorbeeldstad's own purchase tariffs and local rules (before costs and legal use them)
     "plans",  # ~30 households, each plan written as a concept (households + plans services)
     "costs",  # cost lines per demo plan (seeds/cost_stories.py) and a Doorbraakbudget
     "legal",  # citations and a motivation per demo plan with a breakthrough (doorbraak.legal.services)
     "engagement",  # own words, goals, motivation, Positive Health now/expected (doorbraak.engagement.services)
     "workflow",  # escalation matrix, contacts, consent, submit, decide, start, evaluate, close (followup)
+    "analytics",  # the dashboards' protected figures, refreshed last (doorbraak.analytics.services)
 )
 
 _TOKEN_NAMESPACE = uuid.UUID("6f1d0c8e-4b7a-5d2e-9c3f-0a1b2c3d4e5f")

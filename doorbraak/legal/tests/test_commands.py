@@ -31,6 +31,20 @@ def general_keys() -> list[str]:
     return [a.key for a in article_index().general_grounds()]
 
 
+def panels_of(output) -> dict[str, list[str]]:
+    """Each case's panel from the printed lists: the ten specific suggestions come first, then the panel as on
+    the page: the general grounds, and IVRK 3 for a household with children when it is not in the ten."""
+    general = list(dict.fromkeys(general_keys()))
+    panels = {}
+    for case_id, keys in output.items():
+        assert len(keys[:10]) == 10 and not set(keys[:10]) & set(general)
+        assert keys[10 : 10 + len(general)] == general
+        extra = keys[10 + len(general) :]
+        assert extra in ([], ["IVRK 3"]) and not (extra and "IVRK 3" in keys[:10])
+        panels[case_id] = keys[10:]
+    return panels
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("name", "min_recall", "min_hit"),
@@ -47,12 +61,8 @@ def test_suggest_articles_quality(name, min_recall, min_hit):
     output = json.loads(run("suggest_articles", "--case-file", str(DATA / name), "--top", "10", "--format", "json"))
     expected = {c["id"]: c["expected"] for c in cases(name)}
     assert set(output) == set(expected)
-    general = general_keys()
-    for keys in output.values():
-        # the ten specific suggestions, then the always-shown general grounds panel, as on the page
-        assert len(keys[:10]) == 10 and not set(keys[:10]) & set(general)
-        assert keys[10:] == list(dict.fromkeys(general))
-    scores = evaluate(output, expected, general)
+    panels = panels_of(output)
+    scores = evaluate(output, expected, panels)
     assert scores["recall@10"] >= min_recall, scores
     assert scores["hit@3"] >= min_hit, scores
 
@@ -63,14 +73,15 @@ DEVELOPMENT = ("legal-suggestions.yaml", "legal-suggestions-more.yaml")
 @pytest.mark.django_db
 def test_cross_validated_quality_on_the_50_development_cases():
     """The guard of issue 11: mean over 5 deterministic folds of the 50 development cases. Measured
-    0.826 (sd 0.035) / hit@3 0.98; the floor sits under it. The nested cross-validation that chose the
-    settings (bench/tune_legal_ranking.py) estimates 0.789 on unseen cases; the target is 0.9."""
+    0.847 (sd 0.048) / hit@3 0.98 with IVRK 3 in the panel for households with children (0.826 before); the
+    floor sits under it. The nested cross-validation (bench/tune_legal_ranking.py) estimates 0.817 on unseen
+    cases; the target is 0.9."""
     args = [a for name in DEVELOPMENT for a in ("--case-file", str(DATA / name))]
     output = json.loads(run("suggest_articles", *args, "--top", "10", "--format", "json"))
     expected = {c["id"]: c["expected"] for name in DEVELOPMENT for c in cases(name)}
     assert len(expected) == 50 and set(output) == set(expected)
-    summary = cross_validate(output, expected, k=5, always_shown=general_keys()).summary()
-    assert summary["recall@10"] >= 0.8, summary
+    summary = cross_validate(output, expected, k=5, always_shown=panels_of(output)).summary()
+    assert summary["recall@10"] >= 0.83, summary
     assert summary["hit@3"] >= 0.95, summary
 
 

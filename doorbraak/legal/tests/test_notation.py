@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from doorbraak.legal.notation import article_label, paragraph_notation
+from doorbraak.legal.notation import article_label, article_number, paragraph_notation
 
 CSV = Path(__file__).resolve().parents[1] / "data" / "legal-articles.csv"
 
@@ -91,3 +91,112 @@ def test_local_article_label_and_key_are_unchanged():
     local = LocalArticleFactory.build(regulation_title="Huisvestingsverordening Voorbeeldstad", article="2.5")
     assert local.label == str(local) == "Huisvestingsverordening Voorbeeldstad art. 2.5"
     assert local.key == "Huisvestingsverordening Voorbeeldstad 2.5"
+
+
+# Every way an article number is typed into the form or a CSV: the word in front is dropped, never doubled.
+ARTICLE_ENTRIES = {
+    "12": "12",
+    "art. 12": "12",
+    "Art. 12": "12",
+    "ART. 12": "12",
+    "art 12": "12",
+    "art.12": "12",
+    "Art.  12": "12",
+    "artikel 12": "12",
+    "Artikel 12": "12",
+    "Artikel12": "12",
+    "artikelen 12 en 13": "12 en 13",
+    "artt. 12": "12",
+    "art. 12.": "12",
+    "12.": "12",
+    " art. 12 ": "12",
+    "art. 12a": "12a",
+    "Artikel 4:84": "4:84",
+    "art. 2.5": "2.5",
+    "artikel IV": "IV",
+    "Art. VIII.": "VIII",
+    "art. 12\u00a0": "12",
+}
+
+
+@pytest.mark.parametrize(("entered", "number"), ARTICLE_ENTRIES.items())
+def test_article_number_drops_the_word_in_front(entered, number):
+    assert article_number(entered) == number
+    label = article_label("Verordening Voorbeeldstad", entered)
+    assert label == f"Verordening Voorbeeldstad art. {number}"
+    assert "art. art" not in label.lower() and "art. artikel" not in label.lower()
+
+
+@pytest.mark.parametrize("text", ["Article 8", "Artis 3"])
+def test_a_word_that_only_starts_like_art_is_kept(text):
+    assert article_number(text) == text
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [("lid 2", "lid 2"), ("Lid 1 onder a", "lid 1, onder a"), ("leden 1 en 2", "lid 1 en 2"), ("lid. 3", "lid 3")],
+)
+def test_paragraph_entered_with_the_word_lid(paragraph, expected):
+    assert paragraph_notation(paragraph) == expected
+
+
+def test_older_rows_with_the_word_in_the_number_show_once():
+    from .factories import LocalArticleFactory
+
+    local = LocalArticleFactory.build(regulation_title="Beleidsregels Voorbeeldstad", article="art. 12")
+    assert local.label == "Beleidsregels Voorbeeldstad art. 12"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("entered", ["art. 12", "Artikel 12", "art.12", "12"])
+def test_local_article_form_stores_the_bare_number(entered, functional_admin, login):
+    from django.urls import reverse
+
+    from doorbraak.legal.models import LocalArticle
+    from tests.pageforms import rendered_form
+
+    client = login(functional_admin)
+    form = rendered_form(client.get(reverse("legal:local_create")), action_contains="/lokaal/")
+    response = form.submit(
+        client,
+        {
+            "regulation_title": "Beleidsregels Voorbeeldstad",
+            "article": entered,
+            "heading": "Afwijken",
+            "summary": "Het college kan afwijken.",
+            "kind": "hardheidsclausule",
+        },
+    )
+    assert response.status_code == 302
+    local = LocalArticle.objects.get(regulation_title="Beleidsregels Voorbeeldstad")
+    assert local.article == "12" and local.label == "Beleidsregels Voorbeeldstad art. 12"
+    listing = client.get(reverse("legal:local_list")).content.decode()
+    assert "art. 12" in listing and "art. art" not in listing
+
+
+@pytest.mark.django_db
+def test_local_article_form_refuses_only_the_word(functional_admin, login):
+    from django.urls import reverse
+
+    from tests.pageforms import rendered_form
+
+    client = login(functional_admin)
+    form = rendered_form(client.get(reverse("legal:local_create")), action_contains="/lokaal/")
+    response = form.submit(
+        client,
+        {"regulation_title": "R", "article": "art.", "heading": "K", "summary": "S", "kind": "hardheidsclausule"},
+    )
+    assert response.status_code == 200
+    assert "verplicht" in response.content.decode()
+
+
+def test_csv_rows_store_the_bare_number():
+    from doorbraak.legal.local_csv import parse_local_csv
+
+    header = "regulation_title;article;summary;kind"
+    rows, errors = parse_local_csv(
+        f"{header}\nBeleidsregels;art. 12;Afwijken kan.;hardheidsclausule\nBeleidsregels;Artikel 13;Ook.;beginsel\n"
+        "Beleidsregels;12;Dubbel.;beginsel\n"
+    )
+    assert [row["article"] for row in rows] == ["12", "13"]
+    assert errors and "regel 2" in errors[0][1]  # "12" is the same article as "art. 12"

@@ -1,5 +1,7 @@
 """Table-driven tests of the pure ranker and text analysis (no database)."""
 
+from dataclasses import replace
+
 import pytest
 
 from doorbraak.legal.drafting import DraftItem, draft_motivation
@@ -8,6 +10,7 @@ from doorbraak.legal.ranking import (
     ArticleIndex,
     CoSelection,
     PlanQuery,
+    case_query,
     cross_validate,
     evaluate,
     folds,
@@ -16,7 +19,7 @@ from doorbraak.legal.ranking import (
     nested_cross_validate,
     recall_at,
 )
-from doorbraak.legal.text import Analyser, char_ngrams, stem, words
+from doorbraak.legal.text import Analyser, char_ngrams, mentions_minors, stem, words
 
 DOCS = [
     ArticleDoc(
@@ -328,3 +331,59 @@ def test_draft_motivation_names_every_article():
     )
     assert "Pw 35" in text and "Awb 4:84" in text and "huurachterstand betalen" in text
     assert draft_motivation([]) == ""
+
+
+# The child's best interests (IVRK 3) in the panel for a household with children --------------------------------
+CHILD_RIGHT = ArticleDoc(
+    "n:20",
+    "IVRK 3",
+    "IVRK art. 3",
+    "Belang van het kind",
+    "Het belang van het kind weegt mee.",
+    "verdrag",
+    ("opvoeden_opgroeien", "algemeen"),
+    ("belang van het kind",),
+)
+
+
+def test_the_childs_best_interests_join_the_panel_only_for_a_household_with_children():
+    index = ArticleIndex([*DOCS, CHILD_RIGHT])
+    general = [a.key for a in index.general_grounds()]
+    query = PlanQuery(("schulden", "wonen"), "Huurschuld, ontruiming dreigt.", "moratorium")
+    assert [a.key for a in index.panel(query)] == general
+    with_children = replace(query, minors=True)
+    assert [a.key for a in index.panel(with_children)] == [*general, "IVRK 3"]
+    # it stays a ranked article too; when the list holds it, the panel does not repeat it
+    assert "IVRK 3" in [s.key for s in index.rank(with_children, top=None)]
+    assert [a.key for a in index.panel(with_children, listed=["IVRK 3"])] == general
+
+
+@pytest.mark.parametrize(
+    ("text", "minors"),
+    [
+        ("Alleenstaande moeder met twee kinderen (4 en 9).", True),
+        ("Haar zoon van 14 spijbelt al maanden.", True),
+        ("Een 15-jarige die thuis zit.", True),
+        ("Ze zoekt kinderopvang om te kunnen werken.", True),
+        ("Een peuter en een baby in een te kleine woning.", True),
+        ("Jongen van 19 slaapt in de nachtopvang.", False),
+        ("Haar zoon van 30 is verslaafd en woont nog thuis.", False),
+        ("Man van 46 slaapt bij vrienden op de bank.", False),
+        ("Vrouw (52) met schulden bij de zorgverzekeraar.", False),
+    ],
+)
+def test_children_are_read_from_the_plan_text(text, minors):
+    assert mentions_minors(text) is minors
+
+
+def test_a_case_concerns_children_by_its_domain_or_its_text():
+    assert case_query({"life_domains": ["opvoeden_opgroeien"], "situation": "Ouders met ruzie."}).minors
+    assert case_query({"life_domains": ["wonen"], "situation": "Moeder met een dochter van 8."}).minors
+    assert not case_query({"life_domains": ["wonen"], "situation": "Man van 60 zonder huis."}).minors
+
+
+def test_recall_reads_each_cases_own_panel():
+    expected = {"a": ["IVRK 3", "Pw 35"], "b": ["Pw 35"]}
+    results = {"a": ["Pw 35"], "b": ["Pw 35"]}
+    assert evaluate(results, expected, {"a": ["IVRK 3"]})["recall@10"] == 1.0
+    assert evaluate(results, expected, {"b": ["IVRK 3"]})["recall@10"] == 0.75

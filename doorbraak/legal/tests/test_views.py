@@ -524,3 +524,34 @@ def test_article_forms_use_a_dutch_empty_choice(national_admin, functional_admin
         html = login(user).get(url).content.decode()
         assert "---------" not in html, url
         assert "— kies —" in html, url
+
+
+def test_a_household_with_a_child_finds_the_childs_best_interests_in_the_panel(plan, professional, login):
+    """IVRK 3 applies to every decision that concerns a child: for a household with a member under 18 the panel
+    offers it (unless the list holds it already), and citing it is one click on the form the page renders."""
+    from django.utils import timezone
+
+    from doorbraak.households.tests.factories import HouseholdMemberFactory
+    from tests.pageforms import rendered_forms
+
+    plan.situation = "Man van 52 met een energieschuld; de leverancier dreigt af te sluiten."
+    plan.breakthrough_description = "De gemeente betaalt de schuld aan de leverancier voor."
+    plan.save(update_fields=["situation", "breakthrough_description"])
+    client = login(professional)
+    url = reverse("legal:plan_legitimacy", args=[plan.pk])
+    ivrk3 = article("IVRK 3")
+    before = client.get(url)
+    assert f'value="n:{ivrk3.pk}"' not in panel_html(before.content.decode())
+    HouseholdMemberFactory(household=plan.household, role="child", birth_year=timezone.localdate().year - 9)
+    page = client.get(url)
+    html = page.content.decode()
+    listed = html[html.index('<ol class="utrecht-ordered-list legal-suggestions">') :]
+    assert "IVRK art. 3 lid 1 —" not in listed  # this plan (an energy debt) does not rank it in its ten
+    assert "kinderen in het plan" in panel_html(html) and "belang van het kind (IVRK art. 3)" in html
+    form = next(f for f in rendered_forms(page) if f.data().get("article_ref") == [f"n:{ivrk3.pk}"])
+    assert form.submit(client).status_code == 302
+    assert Citation.objects.get(plan=plan).key == "IVRK 3"
+
+
+def panel_html(html: str) -> str:
+    return html[html.index('id="general-title"') : html.index('<ol class="utrecht-ordered-list legal-suggestions">')]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('costs', '0004_tariffset_import_token'),
+        ('costs', '0005_costline_estimate'),
     ]
 
     operations = [

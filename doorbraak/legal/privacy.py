@@ -1,0 +1,7 @@
+"""The legal side of a plan in the registry of household data (doorbraak/core/privacy.py)."""
+
+from doorbraak.core.privacy import register_plan_data
+
+from .models import Citation, PlanLegalBasis
+
+register_plan_data(PlanLegalBasis, Citation)
