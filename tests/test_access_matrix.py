@@ -224,6 +224,8 @@ MATRIX = {
     "costs:line_add": {"GET": PLAN_EDIT_PAGE, "POST": PLAN_WRITE_EMPTY},
     "costs:line_delete": {"GET": CASE_POST_ONLY, "POST": PLAN_WRITE_EMPTY},
     "costs:line_edit": {"GET": PLAN_EDIT_PAGE, "POST": PLAN_WRITE_EMPTY},
+    "costs:line_note": {"GET": EVERYONE_405, "POST": PLAN_WRITE_EMPTY},
+    "costs:sheet_note": {"GET": EVERYONE_405, "POST": PLAN_WRITE_EMPTY},
     "costs:line_reprice": {"GET": CASE_POST_ONLY, "POST": PLAN_WRITE_EMPTY},
     "costs:plan_return": {"GET": PLAN_READ, "POST": PLAN_READ},
     "costs:price_item": {"GET": NATIONAL_ONLY, "POST": NATIONAL_ONLY},
@@ -252,7 +254,11 @@ MATRIX = {
     "documents:plan_export": {"GET": DECIDER_READ, "POST": DECIDER_READ},
     "engagement:plan_engagement": {"GET": PLAN_READ, "POST": EVERYONE_405},
     "engagement:scores_save": {"GET": EVERYONE_405, "POST": PLAN_EDIT_PAGE},
-    "engagement:texts_save": {"GET": EVERYONE_405, "POST": PLAN_EDIT_PAGE},
+    # autosave: an empty post of a concept is refused (400); past concept the texts lie fixed (back to the page)
+    "engagement:texts_save": {
+        "GET": EVERYONE_405,
+        "POST": plan_case({"*": "302 engagement:plan_engagement", "concept": 400}, doorbraakteam=403),
+    },
     "followup:action_add": {
         "GET": EVERYONE_405,
         "POST": {
@@ -278,6 +284,10 @@ MATRIX = {
     "followup:contact_edit": {"GET": ADMIN_OBJECT, "POST": {"*": 403, "functional_admin": 400, "outsider_admin": 404}},
     "followup:evaluation_record": {
         "GET": plan_case({"*": 404, "approved": 200, "evaluated": 200}, doorbraakteam=403),
+        "POST": plan_case({"*": 404, "approved": 400, "evaluated": 400}, doorbraakteam=403),
+    },
+    "followup:evaluation_draft": {
+        "GET": EVERYONE_405,
         "POST": plan_case({"*": 404, "approved": 400, "evaluated": 400}, doorbraakteam=403),
     },
     "followup:evaluations": {
@@ -448,7 +458,10 @@ MATRIX = {
     },
     "legal:citation_add": {"GET": EVERYONE_405, "POST": plan_case("302 legal:plan_legitimacy", doorbraakteam=403)},
     "legal:citation_delete": {"GET": EVERYONE_405, "POST": plan_case("302 legal:plan_legitimacy", doorbraakteam=403)},
-    "legal:citation_update": {"GET": EVERYONE_405, "POST": plan_case("302 legal:plan_legitimacy", doorbraakteam=403)},
+    "legal:citation_update": {
+        "GET": EVERYONE_405,
+        "POST": plan_case({"*": "302 legal:plan_legitimacy", "concept": 400}, doorbraakteam=403),
+    },
     "legal:local_create": {"GET": ADMIN_PAGE, "POST": ADMIN_PAGE},
     "legal:local_edit": {"GET": ADMIN_OBJECT, "POST": ADMIN_OBJECT},
     "legal:local_import": {"GET": ADMIN_PAGE, "POST": ADMIN_PAGE},

@@ -100,6 +100,7 @@ class AuditAction(models.TextChoices):
     ACTION_STATE = "action.state", _("stand van vervolgactie gewijzigd")
     EVALUATION_SCHEDULE = "evaluation.schedule", _("evaluatie ingepland")
     EVALUATION_RECORD = "evaluation.record", _("evaluatie vastgelegd")
+    EVALUATION_DRAFT = "evaluation.draft", _("evaluatie: tekst tussentijds opgeslagen")
     # privacy: the household's rights (AVG art. 15) and retention
     PRIVACY_ACCESS_VIEW = "privacy.access.view", _("inzageverzoek: gegevens van huishouden getoond")
     PRIVACY_ACCESS_EXPORT = "privacy.access.export", _("inzageverzoek: gegevens van huishouden geëxporteerd")

@@ -54,6 +54,14 @@ def format_percent(value) -> str:
     return format_number(Decimal(value) * HUNDRED) + "%"
 
 
+def format_duration(seconds) -> str:
+    """A duration in whole seconds as minutes and seconds: 754 -> '12 min 34 s', 60 -> '1 min 0 s'."""
+    if seconds is None:
+        return "—"
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes} min {rest} s"
+
+
 def truncate(text: str, length: int) -> str:
     """Like Django's truncatechars: at most ``length`` characters, ending in an ellipsis when cut."""
     return text if len(text) <= length else text[: length - 1] + "…"

@@ -203,6 +203,20 @@ class SheetForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class NoteForm(forms.Form):
+    """The free-text note of the return sum or of one line; it autosaves with its own version."""
+
+    note = forms.CharField(
+        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}), validators=[bounds.TEXT]
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["note"].label = label
+
+
 class VersionForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 

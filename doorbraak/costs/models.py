@@ -146,7 +146,7 @@ class Tariff(BoundedModel, models.Model):
 class CostSheet(BoundedModel, models.Model):
     """The return side of one plan: its reference date (for tariffs and price level) and horizon."""
 
-    field_bounds = {"reference_date": bounds.REFERENCE_DATE}
+    field_bounds = {"reference_date": bounds.REFERENCE_DATE, "note": bounds.TEXT}
 
     plan = models.OneToOneField("plans.Plan", on_delete=models.CASCADE, related_name="cost_sheet")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
@@ -157,6 +157,8 @@ class CostSheet(BoundedModel, models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(120)],
     )
     version = models.PositiveIntegerField(default=0)
+    note = models.TextField(_("toelichting bij de rekensom"), blank=True)
+    note_version = models.PositiveIntegerField(default=0)  # the note autosaves with its own lock
 
     class Meta:
         verbose_name = _("rekensom")
@@ -174,6 +176,7 @@ class CostLine(BoundedModel, models.Model):
         "probability": bounds.PROBABILITY,
         "unit_price": bounds.AMOUNT,
         "paid_at": bounds.RECORDED_DATE,
+        "note": bounds.TEXT,
     }
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -221,6 +224,8 @@ class CostLine(BoundedModel, models.Model):
     budget_status = models.CharField(_("status budget"), max_length=16, choices=BudgetStatus.choices, blank=True)
     paid_at = models.DateField(_("betaald op"), null=True, blank=True)
     version = models.PositiveIntegerField(default=0)
+    note = models.TextField(_("toelichting"), blank=True)
+    note_version = models.PositiveIntegerField(default=0)  # the note autosaves with its own lock
     creation_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     # Copied from a plan template (doorbraak.prefab) and not edited since: shown as "uit sjabloon".

@@ -15,6 +15,8 @@ urlpatterns = [
     path("plannen/<uuid:plan_id>/kopieer-naar-dreigend/", plan_return.scenario_copy, name="scenario_copy"),
     path("plannen/<uuid:plan_id>/suggestie/", plan_return.suggestion_add, name="suggestion_add"),
     path("plannen/<uuid:plan_id>/instellingen/", plan_return.sheet_update, name="sheet_update"),
+    path("plannen/<uuid:plan_id>/toelichting/", plan_return.sheet_note, name="sheet_note"),
+    path("plannen/<uuid:plan_id>/regels/<uuid:line_id>/toelichting/", plan_return.line_note, name="line_note"),
     # the national price list, index figures and suggestion rules (national admin)
     path("prijslijst/", price_list.price_list, name="price_list"),
     path("prijslijst/nieuw/", price_list.price_item_create, name="price_item_create"),

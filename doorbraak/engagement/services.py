@@ -12,6 +12,7 @@ from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
+from doorbraak.plans.services import plan_record_edit
 
 from .constants import SCORE_MAX, SCORE_MIN, HealthDimension, Measurement
 from .models import Engagement, HealthScoreSet
@@ -80,6 +81,7 @@ def engagement_update(*, actor, plan: Plan, own_words: str, goals: str, motivati
     audit_record(
         actor=actor, organisation=plan.organisation, action=AuditAction.ENGAGEMENT_UPDATE, obj=plan, section="texts"
     )
+    plan_record_edit(plan=plan)
     return engagement
 
 
@@ -116,6 +118,7 @@ def _record(*, actor, plan: Plan, measurement: str, scores: dict, reference: str
         measurement=measurement,
         reference=reference or None,
     )
+    plan_record_edit(plan=plan)  # counts only before submission (a realised measurement is later)
     return score_set
 
 

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.access import role_required
+from doorbraak.core.autosave import AutosaveForm, autosave
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.organisations.constants import PLAN_ROLES
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
@@ -19,17 +21,17 @@ from .services import FORECAST_EDITABLE, engagement_save_forecast, engagement_up
 TEMPLATE = "engagement/plan_engagement.html"
 
 
-def _text_form(plan, data=None) -> EngagementTextForm:
-    engagement = engagement_for_plan(plan=plan)
+def _text_form(plan, data=None) -> AutosaveForm:
+    """The household's own words, goals and the motivation: one form that autosaves (``status-eigen-woorden``)."""
     initial = {"version": 0}
-    if engagement:
-        initial = {
-            "own_words": engagement.own_words,
-            "goals": engagement.goals,
-            "motivation": engagement.motivation,
-            "version": engagement.version,
-        }
-    return EngagementTextForm(data=data, initial=initial)
+    if data is None:
+        engagement = engagement_for_plan(plan=plan)
+        if engagement:
+            initial = {f: getattr(engagement, f) for f in ("own_words", "goals", "motivation")}
+            initial["version"] = engagement.version
+    form = EngagementTextForm(data=data, initial=initial)
+    action = reverse("engagement:texts_save", args=[plan.pk])
+    return AutosaveForm(form=form, prefix="eigen-woorden", action=action, key="texts")
 
 
 def _scores_form(plan, scores, data=None) -> ForecastScoresForm:
@@ -77,34 +79,26 @@ def plan_engagement(request, plan_id):
 @require_POST
 @role_required(*PLAN_ROLES)
 def engagement_texts_save(request, plan_id):
+    """Autosave (or the button) of the texts: saved (the "what is missing" panel updated along), 400 or 409."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
-    form = EngagementTextForm(data=request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            engagement_update(
-                actor=request.user,
-                plan=plan,
-                own_words=data["own_words"],
-                goals=data["goals"],
-                motivation=data["motivation"],
-                version=data["version"],
-            )
-        except ConflictError as conflict:
-            # Keep what the user typed, show what is stored now, and let a new save overwrite deliberately.
-            post = request.POST.copy()
-            post["version"] = conflict.version
-            return _respond(
-                request, plan, "texts", text_form=EngagementTextForm(data=post), text_conflict=conflict.current
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return _respond(request, plan, "texts", text_form=form)
-        if not request.htmx:
-            messages.success(request, _("De betrokkenheid is opgeslagen."))
-            return redirect("engagement:plan_engagement", plan_id=plan.pk)
-        return _respond(request, plan, "texts", text_status=_("Opgeslagen."))
-    return _respond(request, plan, "texts", text_form=form)
+    if plan.status not in FORECAST_EDITABLE:  # the page shows the texts read-only: say why nothing was saved
+        messages.error(request, _("Dit plan is niet meer in concept; de betrokkenheid ligt vast."))
+        return redirect("engagement:plan_engagement", plan_id=plan.pk)
+    af = _text_form(plan, data=request.POST)
+
+    def write(version: int) -> int:
+        data = af.form.cleaned_data
+        texts = {f: data[f] for f in ("own_words", "goals", "motivation")}
+        return engagement_update(actor=request.user, plan=plan, version=version, **texts).version
+
+    return autosave(
+        request,
+        af,
+        write=write,
+        saved_url=f"{reverse('engagement:plan_engagement', args=[plan.pk])}#engagement-texts",
+        page=lambda bound, status: render(request, TEMPLATE, _context(request, plan, text_form=bound), status=status),
+        also=lambda: (f"{TEMPLATE}#missing", {"missing": engagement_missing(plan=plan)}),
+    )
 
 
 @require_POST

@@ -116,6 +116,20 @@ class ActionStateForm(forms.Form):
 SCORE_CHOICES = [("", _("niet gescoord"))] + [(str(i), str(i)) for i in range(11)]
 
 
+class EvaluationDraftForm(forms.Form):
+    """What the evaluation form autosaves before it is recorded: the text (required) and the outcome if chosen."""
+
+    breakthrough_achieved = forms.ChoiceField(
+        label=_("Is de doorbraak gelukt?"), choices=BreakthroughOutcome.choices, required=False
+    )
+    explanation = forms.CharField(
+        label=_("Wat is er echt gebeurd?"),
+        error_messages={"required": _("Beschrijf kort wat er echt is gebeurd.")},
+        validators=[bounds.TEXT],
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
 class EvaluationForm(forms.Form):
     breakthrough_achieved = forms.ChoiceField(
         label=_("Is de doorbraak gelukt?"), choices=BreakthroughOutcome.choices, widget=forms.RadioSelect

@@ -150,6 +150,7 @@ class Evaluation(BoundedModel, models.Model):
         _("is de doorbraak gelukt?"), max_length=8, choices=BreakthroughOutcome.choices, blank=True
     )
     explanation = models.TextField(_("wat is er echt gebeurd?"), blank=True)
+    version = models.PositiveIntegerField(default=0)  # the text autosaves before recording (optimistic lock)
 
     class Meta:
         ordering = ["due_on", "id"]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
-from doorbraak.core.exceptions import TransitionError
+from doorbraak.core.exceptions import ConflictError, TransitionError
 from doorbraak.engagement.selectors import submission_blockers
 from doorbraak.engagement.services import engagement_record_scores
 from doorbraak.plans.constants import PlanStatus
@@ -427,6 +427,7 @@ def evaluations_schedule(*, actor, plan: Plan, approved_on: date) -> list[Evalua
     return created
 
 
+EXPLANATION_REQUIRED = _lazy("Beschrijf kort wat er echt is gebeurd.")
 EVALUABLE = {PlanStatus.APPROVED, PlanStatus.IN_PROGRESS, PlanStatus.EVALUATED}
 
 
@@ -434,6 +435,35 @@ def _record_realised_scores(*, actor, plan: Plan, evaluation: Evaluation, scores
     engagement_record_scores(
         actor=actor, plan=plan, measurement="realised", scores=scores, reference=f"evaluation-{evaluation.months}"
     )
+
+
+@transaction.atomic
+def evaluation_save_draft(*, actor, evaluation: Evaluation, explanation: str, breakthrough_achieved: str, version: int):
+    """Autosave of an evaluation being written: the text (and the outcome, if chosen) are stored before the
+    evaluation is recorded, if ``version`` is still the stored one. Recording stays a separate, final step."""
+    stored = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    if stored.is_recorded:
+        raise ValidationError(_("Deze evaluatie is al vastgelegd."))
+    if stored.version != version:
+        raise ConflictError(
+            {"explanation": stored.explanation, "breakthrough_achieved": stored.breakthrough_achieved}, stored.version
+        )
+    if not explanation.strip():
+        raise ValidationError({"explanation": EXPLANATION_REQUIRED})
+    if (stored.explanation, stored.breakthrough_achieved) == (explanation, breakthrough_achieved):
+        return stored
+    stored.explanation, stored.breakthrough_achieved = explanation, breakthrough_achieved
+    stored.version += 1
+    stored.full_clean()
+    stored.save(update_fields=["explanation", "breakthrough_achieved", "version"])
+    audit_record(
+        actor=actor,
+        organisation=stored.organisation,
+        action=AuditAction.EVALUATION_DRAFT,
+        obj=stored.plan,
+        evaluation=stored.pk,
+    )
+    return stored
 
 
 @transaction.atomic
@@ -464,7 +494,7 @@ def evaluation_record(
     if breakthrough_achieved not in BreakthroughOutcome.values:
         raise ValidationError({"breakthrough_achieved": _("Geef aan of de doorbraak is gelukt.")})
     if not (explanation or "").strip():
-        raise ValidationError({"explanation": _("Beschrijf kort wat er echt is gebeurd.")})
+        raise ValidationError({"explanation": EXPLANATION_REQUIRED})
     evaluation.breakthrough_achieved = breakthrough_achieved
     evaluation.explanation = explanation.strip()
     evaluation.recorded_at = timezone.now()

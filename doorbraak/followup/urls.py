@@ -21,6 +21,9 @@ urlpatterns = [
     path("plannen/<uuid:plan_id>/acties/<int:action_id>/", views.action_state, name="action_state"),
     path("plannen/<uuid:plan_id>/evaluaties/<int:evaluation_id>/", views.evaluation_record, name="evaluation_record"),
     path(
+        "plannen/<uuid:plan_id>/evaluaties/<int:evaluation_id>/tekst/", views.evaluation_draft, name="evaluation_draft"
+    ),
+    path(
         "plannen/<uuid:plan_id>/evaluaties/<int:evaluation_id>/kosten-overnemen/",
         views.realised_copy,
         name="realised_copy",

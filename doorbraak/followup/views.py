@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from doorbraak.audit.constants import AuditAction
 from doorbraak.core.access import role_required
+from doorbraak.core.autosave import AutosaveForm, autosave
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.engagement.constants import HealthDimension
 from doorbraak.engagement.selectors import submission_blockers
@@ -29,6 +30,7 @@ from .forms import (
     ContactForm,
     DecisionForm,
     EscalationLevelForm,
+    EvaluationDraftForm,
     EvaluationForm,
     RealisedLineAddForm,
     RealisedLineForm,
@@ -240,7 +242,8 @@ def evaluation_record(request, plan_id, evaluation_id):
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     evaluation = selectors.evaluation_for_plan(plan=plan, evaluation_id=evaluation_id)
     plan_record_read(actor=request.user, plan=plan)
-    form = EvaluationForm(request.POST or None, dimensions=HealthDimension.choices)
+    initial = {"explanation": evaluation.explanation, "breakthrough_achieved": evaluation.breakthrough_achieved}
+    form = EvaluationForm(request.POST or None, initial=initial, dimensions=HealthDimension.choices)
     errors = []
     if request.method == "POST" and form.is_valid():
         try:
@@ -261,7 +264,47 @@ def evaluation_record(request, plan_id, evaluation_id):
     return render(request, "followup/evaluation_form.html", context, status=status)
 
 
-def _evaluation_context(plan, evaluation, *, form=None, errors=(), add_form=None, line_forms=None) -> dict:
+def _evaluation_draft_form(plan, evaluation, data=None) -> AutosaveForm:
+    """The autosave of the evaluation being written (status line ``status-evaluatie-<id>``)."""
+    form = EvaluationDraftForm(data, initial={"version": evaluation.version}) if data else None
+    form = form or EvaluationDraftForm(initial={"version": evaluation.version})
+    action = reverse("followup:evaluation_draft", args=[plan.pk, evaluation.pk])
+    return AutosaveForm(form=form, prefix=f"evaluatie-{evaluation.pk}", action=action, key="draft")
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def evaluation_draft(request, plan_id, evaluation_id):
+    """Autosave of the evaluation's text before it is recorded: saved, 400 (empty) or 409 (someone else saved)."""
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    evaluation = selectors.evaluation_for_plan(plan=plan, evaluation_id=evaluation_id)
+    af = _evaluation_draft_form(plan, evaluation, data=request.POST)
+
+    def write(version: int) -> int:
+        data = af.form.cleaned_data
+        return services.evaluation_save_draft(
+            actor=request.user,
+            evaluation=evaluation,
+            explanation=data["explanation"],
+            breakthrough_achieved=data["breakthrough_achieved"],
+            version=version,
+        ).version
+
+    def page(bound, status):
+        form = EvaluationForm(request.POST, dimensions=HealthDimension.choices)
+        context = _evaluation_context(plan, evaluation, form=form, draft=bound)
+        return render(request, "followup/evaluation_form.html", context, status=status)
+
+    return autosave(
+        request,
+        af,
+        write=write,
+        saved_url=reverse("followup:evaluation_record", args=[plan.pk, evaluation.pk]),
+        page=page,
+    )
+
+
+def _evaluation_context(plan, evaluation, *, form=None, errors=(), add_form=None, line_forms=None, draft=None) -> dict:
     comparison = forecast_vs_realised(plan=plan)
     lines = comparison.realised_lines if comparison else []
     line_forms = line_forms or {}
@@ -270,6 +313,7 @@ def _evaluation_context(plan, evaluation, *, form=None, errors=(), add_form=None
         "evaluation": evaluation,
         "due_now": selectors.evaluation_is_due(evaluation),
         "form": form or EvaluationForm(dimensions=HealthDimension.choices),
+        "draft": draft or _evaluation_draft_form(plan, evaluation),
         "errors": list(errors),
         "comparison": comparison,
         "realised_rows": [

@@ -24,10 +24,12 @@ class CitationForm(forms.Form):
 
 
 class CitationUpdateForm(forms.Form):
+    """How a cited article applies to this plan: the kind and, required once cited, the motivation in words."""
+
     application = forms.ChoiceField(label=_("Hoe is het van toepassing"), choices=Application.choices)
     motivation = forms.CharField(
         label=_("Motivering"),
-        required=False,
+        error_messages={"required": _("Schrijf hoe dit artikel in dit plan van toepassing is.")},
         widget=forms.Textarea(attrs={"rows": 3, "class": "utrecht-textarea"}),
         validators=[bounds.TEXT],
     )

@@ -12,6 +12,7 @@ from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.core.tabular import TableFileError
 from doorbraak.plans.models import Plan
+from doorbraak.plans.services import plan_record_edit
 from doorbraak.plans.workflow import BLOCK1_EDITABLE
 
 from . import coselection, local_csv
@@ -134,6 +135,7 @@ def citation_add(
         citation=citation.pk,
         op="add",
     )
+    plan_record_edit(plan=plan)
     return citation
 
 
@@ -157,6 +159,7 @@ def citation_update(*, actor, citation: Citation, application: str, motivation: 
         citation=stored.pk,
         op="update",
     )
+    plan_record_edit(plan=stored.plan)
     return stored
 
 
@@ -170,6 +173,7 @@ def citation_delete(*, actor, citation: Citation) -> None:
     audit_record(
         actor=actor, organisation=plan.organisation, action=AuditAction.LEGAL_CITE, obj=plan, citation=pk, op="delete"
     )
+    plan_record_edit(plan=plan)
 
 
 def motivation_draft(*, plan, citations) -> str:
@@ -199,6 +203,7 @@ def motivation_save(*, actor, plan, motivation: str, version: int) -> PlanLegalB
     basis.full_clean()
     basis.save()
     audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.LEGAL_MOTIVATION, obj=plan)
+    plan_record_edit(plan=plan)
     return basis
 
 

@@ -4,13 +4,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 from doorbraak.core.access import national_admin_required, role_required
-from doorbraak.core.exceptions import ConflictError
+from doorbraak.core.autosave import AutosaveForm, autosave
 from doorbraak.core.forms import add_service_errors
 from doorbraak.organisations.constants import PLAN_ROLES, Role
 from doorbraak.plans.selectors import can_edit_plan, plan_for_editing, plan_for_user
@@ -29,13 +28,33 @@ from .models import LocalArticle
 from .ranking import MINOR_GROUND_KEYS
 from .suggestions import domain_labels, suggestions_for_plan
 
-NOT_SAVED = _lazy("De motivering is niet opgeslagen.")
+TEMPLATE = "legal/plan_legitimacy.html"
 CONFIRMED_IMPORTS_KEY = "legal.confirmed_local_imports"  # staged imports this session stored (replay message)
 
 # Legitimacy side of a plan ----------------------------------------------------------------------
 
 
-def _legitimacy_context(request, plan, *, motivation_form=None):
+def _motivation_form(plan, basis=None, data=None, initial=None) -> AutosaveForm:
+    """The motivation paragraph's form, autosaving like block 1 (status line ``status-motivering``)."""
+    if data is None and initial is None:
+        initial = {"motivation": basis.motivation if basis else "", "version": basis.version if basis else 0}
+    form = MotivationForm(data, initial=initial) if data is not None else MotivationForm(initial=initial)
+    action = reverse("legal:motivation", args=[plan.pk])
+    return AutosaveForm(form=form, prefix="motivering", action=action, key="motivation")
+
+
+def _citation_form(plan, citation, data=None) -> AutosaveForm:
+    """One cited article's "how it applies" and motivation, autosaving (status line ``status-artikel-<id>``)."""
+    prefix = f"c{citation.pk}"
+    if data is None:
+        form = CitationUpdateForm(initial=_citation_initial(citation), prefix=prefix)
+    else:
+        form = CitationUpdateForm(data, prefix=prefix)
+    action = reverse("legal:citation_update", args=[plan.pk, citation.pk])
+    return AutosaveForm(form=form, prefix=f"artikel-{citation.pk}", action=action, key=citation.pk, item=citation)
+
+
+def _legitimacy_context(request, plan, *, motivation_form=None, citation_form=None):
     citations = list(selectors.citations_for_plan(plan=plan))
     basis = selectors.legal_basis_for_plan(plan=plan)
     cited_refs = {f"n:{c.national_article_id}" for c in citations if c.national_article_id} | {
@@ -56,16 +75,15 @@ def _legitimacy_context(request, plan, *, motivation_form=None):
         )
     general_grounds = [_general_ground(key, rows, cited_refs) for key, rows in result.general]
     if motivation_form is None:
-        motivation_form = MotivationForm(
-            initial={"motivation": basis.motivation if basis else "", "version": basis.version if basis else 0}
-        )
+        motivation_form = _motivation_form(plan, basis)
+    bound = {citation_form.key: citation_form} if citation_form else {}
     may_edit = can_edit_plan(user=request.user, plan=plan)
     return {
         "plan": plan,
         # Editing needs the right role AND a plan that is still a concept (the legal basis then lies fixed).
         "can_edit": may_edit and services.legal_side_editable(plan),
         "locked": may_edit and not services.legal_side_editable(plan),
-        "citations": [(c, CitationUpdateForm(initial={**_citation_initial(c)}, prefix=f"c{c.pk}")) for c in citations],
+        "citations": [(c, bound.get(c.pk) or _citation_form(plan, c)) for c in citations],
         "suggestions": suggestions,
         "general_grounds": general_grounds,
         "minors": result.minors,
@@ -101,7 +119,7 @@ def plan_legitimacy(request, plan_id):
     plan = plan_for_user(user=request.user, plan_id=plan_id)
     audit_record(actor=request.user, organisation=plan.organisation, action=AuditAction.LEGAL_READ, obj=plan)
     context = _legitimacy_context(request, plan)
-    template = "legal/plan_legitimacy.html"
+    template = TEMPLATE
     if request.htmx and request.GET.get("partial") == "suggestions":
         template += "#suggestions"
     return render(request, template, context)
@@ -149,24 +167,33 @@ def citation_add(request, plan_id):
 @require_POST
 @role_required(*PLAN_ROLES)
 def citation_update(request, plan_id, citation_id):
+    """Autosave (or the button) of how one cited article applies: saved, refused (400) or a conflict (409)."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     citation = selectors.citation_for_plan(plan=plan, citation_id=citation_id)
-    form = CitationUpdateForm(request.POST, prefix=f"c{citation.pk}")
-    if not form.is_valid():
-        messages.error(request, _("De wijziging is niet opgeslagen: controleer de velden."))
+    if not services.legal_side_editable(plan):
+        messages.error(request, _("Dit plan is niet meer in concept; de gekozen artikelen liggen vast."))
         return _back(plan)
-    try:
-        services.citation_update(actor=request.user, citation=citation, **form.cleaned_data)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    except ConflictError:
-        messages.error(
-            request,
-            _("Iemand anders heeft deze verwijzing intussen gewijzigd. Bekijk de nieuwe tekst en probeer opnieuw."),
-        )
-    else:
-        messages.success(request, _("De verwijzing is opgeslagen."))
-    return _back(plan)
+    af = _citation_form(plan, citation, data=request.POST)
+
+    def write(version: int) -> int:
+        data = af.form.cleaned_data
+        return services.citation_update(
+            actor=request.user,
+            citation=citation,
+            application=data["application"],
+            motivation=data["motivation"],
+            version=version,
+        ).version
+
+    return autosave(
+        request,
+        af,
+        write=write,
+        saved_url=_legitimacy_url(plan, "cited-title"),
+        page=lambda bound, status: render(
+            request, TEMPLATE, _legitimacy_context(request, plan, citation_form=bound), status=status
+        ),
+    )
 
 
 @require_POST
@@ -183,62 +210,58 @@ def citation_delete(request, plan_id, citation_id):
     return _back(plan)
 
 
-MOTIVATION_TEMPLATE = "legal/plan_legitimacy.html"
-
-
-def _motivation_response(request, plan, form, *, status=200, notice="", level="info"):
-    """The page again (no JavaScript) or, for HTMX, only the motivation section, with the form as it is now.
-
-    A refusal answers 400 (invalid, e.g. empty) or 409 (conflict), also for HTMX: base.html swaps those in. The
-    notice goes into the page's messages, or for HTMX into the section's own status line (a flash message would
-    otherwise wait for the next page)."""
-    context = _legitimacy_context(request, plan, motivation_form=form)
-    if request.htmx:
-        context.update(motivation_notice=notice, motivation_notice_level=level)
-        return render(request, f"{MOTIVATION_TEMPLATE}#motivation", context, status=status)
-    if notice:
-        messages.add_message(request, messages.ERROR if level == "error" else messages.INFO, notice)
-    return render(request, MOTIVATION_TEMPLATE, context, status=status)
+def _legitimacy_url(plan, anchor: str) -> str:
+    return f"{reverse('legal:plan_legitimacy', args=[plan.pk])}#{anchor}"
 
 
 @require_POST
 @role_required(*PLAN_ROLES)
 def motivation(request, plan_id):
-    """Save the motivation paragraph, or (action=draft) fill the form with a draft without saving.
+    """Autosave (or the button) of the motivation paragraph, or (action=draft) a draft put into the form.
 
-    An empty motivation is refused (a field error, 400), never reported as saved."""
+    An empty motivation is refused (a field error, 400), never reported as saved. A draft is not stored: the form
+    comes back marked unsaved (``draft``), so leaving the page warns until it is saved."""
     plan = plan_for_editing(user=request.user, plan_id=plan_id)
     if not services.legal_side_editable(plan):
         messages.error(request, _("Dit plan is niet meer in concept; de motivering ligt vast."))
         return _back(plan)
-    form = MotivationForm(request.POST, draft=request.POST.get("action") == "draft")
-    if not form.is_valid():
-        return _motivation_response(request, plan, form, status=400, notice=NOT_SAVED, level="error")
     if request.POST.get("action") == "draft":
-        draft = services.motivation_draft(plan=plan, citations=selectors.citations_for_plan(plan=plan))
-        form = MotivationForm(initial={"motivation": draft, "version": form.cleaned_data["version"]})
-        return _motivation_response(
-            request, plan, form, notice=_("Er staat een concept in het tekstvak. Pas het aan en sla het op.")
+        return _motivation_draft(request, plan)
+    af = _motivation_form(plan, data=request.POST)
+
+    def write(version: int) -> int:
+        text = af.form.cleaned_data["motivation"]
+        return services.motivation_save(actor=request.user, plan=plan, motivation=text, version=version).version
+
+    return autosave(
+        request,
+        af,
+        write=write,
+        saved_url=_legitimacy_url(plan, "legal-motivation"),
+        page=lambda bound, status: render(
+            request, TEMPLATE, _legitimacy_context(request, plan, motivation_form=bound), status=status
+        ),
+    )
+
+
+def _motivation_draft(request, plan):
+    """'Maak een concept': the draft from the cited articles goes into the text box, not into the database."""
+    form = MotivationForm(request.POST, draft=True)
+    version = form.cleaned_data["version"] if form.is_valid() else 0
+    draft = services.motivation_draft(plan=plan, citations=selectors.citations_for_plan(plan=plan))
+    if not draft:  # nothing to draft from: the text box keeps what the user had, nothing becomes "unsaved"
+        af = _motivation_form(plan, initial={"motivation": form.data.get("motivation", ""), "version": version})
+        af.message = _("Kies eerst een of meer artikelen; daaruit wordt het concept gemaakt.")
+    else:
+        af = _motivation_form(plan, initial={"motivation": draft, "version": version})
+        af.message = _(
+            "Er staat een concept in het tekstvak. Nog niet opgeslagen: pas het aan; het wordt opgeslagen zodra u "
+            "typt of op Opslaan klikt."
         )
-    try:
-        basis = services.motivation_save(actor=request.user, plan=plan, **form.cleaned_data)
-    except ConflictError as exc:
-        form = MotivationForm(initial={"motivation": form.cleaned_data["motivation"], "version": exc.version})
-        notice = _("Iemand anders heeft de motivering intussen gewijzigd. De opgeslagen tekst: %(text)s") % {
-            "text": exc.current["motivation"] or "—"
-        }
-        return _motivation_response(request, plan, form, status=409, notice=notice, level="error")
-    except ValidationError as exc:
-        if not hasattr(exc, "error_dict"):  # the plan left 'concept' meanwhile
-            messages.error(request, " ".join(exc.messages))
-            return _back(plan)
-        add_service_errors(form, exc)  # a field error on 'motivation' (e.g. empty): nothing is stored
-        return _motivation_response(request, plan, form, status=400, notice=NOT_SAVED, level="error")
-    if request.htmx:
-        form = MotivationForm(initial={"motivation": basis.motivation, "version": basis.version})
-        return _motivation_response(request, plan, form, notice=_("De motivering is opgeslagen."), level="success")
-    messages.success(request, _("De motivering is opgeslagen."))
-    return _back(plan)
+    context = _legitimacy_context(request, plan, motivation_form=af)
+    context["motivation_draft"] = bool(draft)
+    template = f"{TEMPLATE}#motivation" if request.htmx else TEMPLATE
+    return render(request, template, context)
 
 
 # National law base (national admin) -----------------------------------------------------------

@@ -73,6 +73,10 @@ class Plan(BoundedModel, models.Model):
     last_edited_at = models.DateTimeField(_("laatst bewerkt"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("ingediend"), null=True, blank=True)
     active_editing_seconds = models.PositiveIntegerField(_("actieve bewerkingstijd (s)"), default=0)
+    # The active editing time at the (latest) submission, for dashboards: the time-to-plan of a submitted plan.
+    submitted_editing_seconds = models.PositiveIntegerField(
+        _("actieve bewerkingstijd bij indienen (s)"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -44,7 +44,12 @@ def _locked(plan: Plan) -> Plan:
 
 
 def _touch(plan: Plan, now=None) -> list[str]:
-    """Update the time-to-plan fields for an edit happening now; returns the fields changed."""
+    """Count an edit happening now in the time-to-plan of ``plan`` (a row already locked); returns the fields
+    changed. Only edits before submission count: once a plan is submitted its figure stands (an edit of a later
+    status, e.g. a step during execution, changes nothing). A gap between two edits counts as active editing time
+    when it is at most ``ACTIVE_EDITING_IDLE_SECONDS``; a longer pause is left out altogether."""
+    if plan.status != PlanStatus.CONCEPT:
+        return []
     now = now or timezone.now()
     if plan.first_edited_at is None:
         plan.first_edited_at = now
@@ -54,6 +59,17 @@ def _touch(plan: Plan, now=None) -> list[str]:
             plan.active_editing_seconds += int(gap)
     plan.last_edited_at = now
     return ["first_edited_at", "last_edited_at", "active_editing_seconds"]
+
+
+@transaction.atomic
+def plan_record_edit(*, plan: Plan) -> None:
+    """An edit on another side of the plan (legitimacy, return, engagement) happened now: count it in the plan's
+    active editing time, the same way as an edit of block 1. The other apps' write services call this in their
+    own transaction, after their write."""
+    locked = _locked(plan)
+    fields = _touch(locked)
+    if fields:
+        locked.save(update_fields=fields)
 
 
 def _require_editable(plan: Plan, allowed: frozenset[str]) -> None:
@@ -235,7 +251,8 @@ def plan_transition(*, actor, plan: Plan, to_status: str, reason: str = "") -> P
     fields = ["status"]
     if to_status == PlanStatus.SUBMITTED:
         plan.submitted_at = timezone.now()
-        fields.append("submitted_at")
+        plan.submitted_editing_seconds = plan.active_editing_seconds  # the time-to-plan as it was submitted
+        fields += ["submitted_at", "submitted_editing_seconds"]
     plan.save(update_fields=fields)
     StatusChange.objects.create(plan=plan, from_status=from_status, to_status=to_status, actor=actor, reason=reason)
     audit_record(

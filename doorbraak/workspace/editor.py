@@ -10,22 +10,17 @@ from the view, this module only adds the forms.
 
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from functools import partial
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_htmx.http import reswap, retarget
 
-from doorbraak.core.exceptions import ConflictError
-from doorbraak.core.forms import add_service_errors
+from doorbraak.core.autosave import AutosaveForm as EditorForm
+from doorbraak.core.autosave import as_text, autosave, conflict_rows
 from doorbraak.plans.constants import StepPhase
 from doorbraak.plans.forms import ITEM_FORMS, SECTION_FORMS, TAG_FIELDS, TagsForm
 from doorbraak.plans.models import Plan, Tag
@@ -51,52 +46,11 @@ ITEM_LEGENDS = {"helper": gettext_lazy("Hulpverlener"), "need": gettext_lazy("Be
 PageContext = Callable[[HttpRequest, Plan, dict], dict]
 
 
-@dataclass
-class EditorForm:
-    """One form on the editor page with what the template needs around it."""
-
-    form: object
-    prefix: str
-    action: str
-    key: object  # which form of the page this one replaces when it comes back (a section, "tags", (kind, id))
-    anchor: str  # the ANCHORS key of the section it sits in
-    conflict: list = field(default_factory=list)  # [(label, stored value as text, the user's value as text)]
-    conflict_version: int | None = None
-    message: str = ""
-    item: object = None
-    autosave: bool = True
-    legend: str = ""
-
-    @property
-    def form_id(self) -> str:
-        return f"form-{self.prefix}"
-
-    @property
-    def status_id(self) -> str:
-        return f"status-{self.prefix}"
-
-    @property
-    def conflict_id(self) -> str:
-        return f"conflict-{self.prefix}"
-
-
 def anchor_url(plan: Plan, anchor: str) -> str:
     return f"{reverse('workspace:plan', args=[plan.pk])}#{ANCHORS[anchor]}"
 
 
 # ---------------------------------------------------------------------------------------------- values as text
-
-
-def as_text(value) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, bool):
-        return _("ja") if value else _("nee")
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
-    if hasattr(value, "isoformat"):
-        return date_format(value, "j F Y")
-    return str(value)
 
 
 def item_value_as_text(item, name: str, value) -> str:
@@ -227,21 +181,6 @@ def error_summary(editor_forms: Iterable[EditorForm]) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------------------------------------- versions, conflicts
 
 
-def requested_version(request, form) -> int:
-    """The version a save is based on: the form's, or the newer one the user explicitly chose to save over."""
-    overwrite = request.POST.get("overwrite_version", "")
-    if overwrite.isdigit():
-        return int(overwrite)
-    return form.cleaned_data["version"]
-
-
-def conflict_rows(form, current: dict, display: Callable[[str, object], str] | None = None) -> list[tuple]:
-    """(label, stored value, the user's value) per field of a refused save, both as text."""
-    display = display or (lambda name, value: as_text(value))
-    mine = form.cleaned_data
-    return [(form.fields[f].label, display(f, stored), display(f, mine[f])) for f, stored in current.items()]
-
-
 def item_conflict_rows(form, current: dict) -> list[tuple]:
     return conflict_rows(form, current, partial(item_value_as_text, form.instance))
 
@@ -261,45 +200,19 @@ def save(
     page: PageContext,
     rows: Callable[[object, dict], list[tuple]] = conflict_rows,
 ) -> HttpResponse:
-    """Save one section or item: ``write(version)`` stores the form's data on top of ``version`` and returns the
-    new version. A save based on an outdated version is refused (409) with the stored and the user's values side
-    by side (``rows(form, stored)``); nothing is ever overwritten silently. Invalid input: 400, the errors shown."""
-    form = ef.form
-    if form.is_valid():
-        try:
-            version = write(requested_version(request, form))
-        except ConflictError as err:
-            ef.conflict = rows(form, err.current)
-            ef.conflict_version = err.version
-            ef.message = _("Niet opgeslagen: iemand anders heeft dit onderdeel intussen gewijzigd.")
-            return unsaved_response(request, plan, ef, status=409, page=page)
-        except ValidationError as err:
-            add_service_errors(form, err)
-        else:
-            return saved_response(request, plan, ef, version)
-    ef.message = _("Niet opgeslagen: controleer de invoer.")
-    return unsaved_response(request, plan, ef, status=400, page=page)
+    """Save one section or item through the shared autosave (``core.autosave``): saved, 400 or 409; without
+    JavaScript a refused save shows the whole page again with the user's own input."""
+    return autosave(
+        request,
+        ef,
+        write=write,
+        saved_url=anchor_url(plan, ef.anchor),
+        page=lambda bound, status: render(request, TEMPLATE, page(request, plan, {bound.key: bound}), status=status),
+        rows=rows,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- responses
-
-
-def saved_response(request, plan: Plan, ef: EditorForm, version: int) -> HttpResponse:
-    """A section or item was saved: HTMX gets the status text plus the new version (out of band)."""
-    message = _("Opgeslagen om %(time)s") % {"time": timezone.localtime().strftime("%H:%M")}
-    if request.htmx:
-        ef.message = message
-        return render(request, "workspace/_save_result.html", {"ef": ef, "saved": True, "version": version})
-    messages.success(request, message)
-    return redirect(anchor_url(plan, ef.anchor))
-
-
-def unsaved_response(request, plan: Plan, ef: EditorForm, *, status: int, page: PageContext) -> HttpResponse:
-    """Not saved (conflict or invalid input): 409 or 400, also for HTMX (base.html tells HTMX to swap those
-    answers in, so the fragment shows); without JavaScript: the whole page again, with the user's own input."""
-    if request.htmx:
-        return render(request, "workspace/_save_result.html", {"ef": ef, "saved": False}, status=status)
-    return render(request, TEMPLATE, page(request, plan, {ef.key: ef}), status=status)
 
 
 def list_response(

@@ -4,6 +4,7 @@ Thin views: selectors decide who sees what and load the page's data, services wr
 forms and the answers to a save.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -89,6 +90,7 @@ def page_context(request, plan: Plan, overrides: dict | None = None) -> dict:
         "transitions": transitions,
         "status_changes": status_changes_for_plan(plan=plan),
         "active_minutes": plan.active_editing_seconds // 60,
+        "idle_minutes": settings.ACTIVE_EDITING_IDLE_SECONDS // 60,
     }
 
 

@@ -3,12 +3,13 @@
 - ``euro``: money with cents, '€ 1.234,56' and '−€ 1.500,00' (pages, cost tables, ledgers).
 - ``euro_whole``: money in whole euros, '€ 26.121' (the plan document).
 - ``number_nl``: quantities, '1.234,5'; ``percent_nl``: a fraction as percentage, '25%'.
+- ``duration``: seconds as '12 min 34 s' (the active editing time of a plan).
 - ``get_item``: ``mapping|get_item:key`` is ``mapping.get(key)``, None when absent (add ``|default:...``).
 """
 
 from django import template
 
-from doorbraak.core.formatting import format_euro, format_number, format_percent
+from doorbraak.core.formatting import format_duration, format_euro, format_number, format_percent
 
 register = template.Library()
 
@@ -31,6 +32,11 @@ def number_nl(value) -> str:
 @register.filter
 def percent_nl(value) -> str:
     return format_percent(value)
+
+
+@register.filter
+def duration(value) -> str:
+    return format_duration(value)
 
 
 @register.filter

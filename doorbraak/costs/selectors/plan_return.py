@@ -16,7 +16,7 @@ from doorbraak.plans.models import Plan
 
 from .. import calculator
 from ..constants import PriceOrigin, Scenario
-from ..models import CostLine, ItemPrice, PriceItem, SuggestionRule, Tariff
+from ..models import CostLine, CostSheet, ItemPrice, PriceItem, SuggestionRule, Tariff
 from .pricing import (
     best_tariff,
     index_figures,
@@ -120,6 +120,12 @@ def line_for_plan(*, plan: Plan, line_id) -> CostLine:
         )
     except CostLine.DoesNotExist:
         raise Http404 from None
+
+
+def sheet_note_for_plan(*, plan: Plan) -> tuple[str, int]:
+    """The explanation under the return sum and its version (empty and 0 before the sheet exists)."""
+    row = CostSheet.objects.filter(plan=plan).values_list("note", "note_version").first()
+    return row or ("", 0)
 
 
 def plan_has_helpers(*, plan: Plan) -> bool:

@@ -19,6 +19,7 @@ from doorbraak.audit.services import audit_record
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan
+from doorbraak.plans.services import plan_record_edit
 
 from ..constants import DEFAULT_HORIZON_MONTHS, BudgetStatus, PriceOrigin, Scenario
 from ..models import CostLine, CostSheet, PriceItem
@@ -91,7 +92,51 @@ def sheet_update(*, actor, plan: Plan, reference_date: date, horizon_months: int
     sheet.full_clean()
     sheet.save()
     audit_record(actor=actor, organisation=plan.organisation, action=AuditAction.COSTS_SHEET_UPDATE, obj=plan)
+    plan_record_edit(plan=plan)
     return sheet
+
+
+def _save_note(*, actor, plan: Plan, obj, note: str, version: int, action: AuditAction, **extra) -> None:
+    """Store the free-text note of a sheet or line (``obj``, locked) on top of ``version`` (its own lock)."""
+    if version != obj.note_version:
+        raise ConflictError({"note": obj.note}, obj.note_version)
+    if obj.note == note:
+        return
+    obj.note = note
+    obj.note_version += 1
+    obj.save(update_fields=["note", "note_version"])
+    audit_record(actor=actor, organisation=plan.organisation, action=action, obj=plan, part="note", **extra)
+    plan_record_edit(plan=plan)
+
+
+@transaction.atomic
+def sheet_note_update(*, actor, plan: Plan, note: str, version: int) -> CostSheet:
+    """The explanation under the return sum, in the professional's words (autosaves)."""
+    plan = _locked_plan(plan)
+    _require_editable(plan, Scenario.PLAN)
+    sheet = CostSheet.objects.select_for_update().get(pk=ensure_sheet(plan=plan).pk)
+    _save_note(actor=actor, plan=plan, obj=sheet, note=note, version=version, action=AuditAction.COSTS_SHEET_UPDATE)
+    return sheet
+
+
+@transaction.atomic
+def line_note_update(*, actor, line: CostLine, note: str, version: int) -> CostLine:
+    """The note of one cost line (why this quantity, what it covers); its own version, not the line's."""
+    plan = _locked_plan(line.plan)
+    stored = CostLine.objects.select_for_update().filter(pk=line.pk).first()
+    if stored is None:
+        raise ValidationError(_("Deze regel bestaat niet meer."))
+    _require_editable(plan, stored.scenario)
+    _save_note(
+        actor=actor,
+        plan=plan,
+        obj=stored,
+        note=note,
+        version=version,
+        action=AuditAction.COSTS_LINE_UPDATE,
+        line=str(stored.pk),
+    )
+    return stored
 
 
 def apply_price(line: CostLine, *, plan: Plan, manual_price: Decimal | None, manual_reason: str) -> None:
@@ -193,6 +238,7 @@ def _save_line(*, actor, plan: Plan, line: CostLine, action: AuditAction) -> Cos
         scenario=line.scenario,
         origin=line.price_origin,
     )
+    plan_record_edit(plan=plan)
     return line
 
 
@@ -308,6 +354,7 @@ def line_delete(*, actor, line: CostLine, version: int) -> None:
         line=pk,
         scenario=scenario,
     )
+    plan_record_edit(plan=plan)
 
 
 # Helper inventory -> price item: a keyword in the helper's agency or role names the post. Nothing is guessed
@@ -448,4 +495,5 @@ def scenario_copy(*, actor, plan: Plan, source: str, target: str) -> int:
         target=target,
         count=len(lines),
     )
+    plan_record_edit(plan=plan)
     return len(lines)

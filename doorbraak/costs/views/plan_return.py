@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from doorbraak.core.access import role_required
+from doorbraak.core.autosave import AutosaveForm, autosave
 from doorbraak.core.exceptions import ConflictError
 from doorbraak.core.forms import add_service_errors
 from doorbraak.organisations.constants import PLAN_ROLES
@@ -22,7 +23,7 @@ from doorbraak.plans.services import plan_record_read
 
 from .. import presentation
 from ..constants import PLAN_SCENARIOS, Scenario
-from ..forms import LineForm, PriceSearchForm, SheetForm, SuggestionAddForm, VersionForm
+from ..forms import LineForm, NoteForm, PriceSearchForm, SheetForm, SuggestionAddForm, VersionForm
 from ..selectors import plan_return as selectors
 from ..selectors.pricing import sheet_info
 from ..services import plan_return as services
@@ -65,7 +66,29 @@ def _results_context(plan, lines, result) -> dict:
     }
 
 
-def _workspace_context(request, plan, *, status_message="", error_messages=None, sheet_form=None):
+def _note_form(action: str, prefix: str, note: str, version: int, data=None, label=None) -> AutosaveForm:
+    """A free-text note that autosaves (the return sum's or one line's), with its own version."""
+    if data is None:
+        form = NoteForm(initial={"note": note, "version": version}, prefix=prefix, label=label)
+    else:
+        form = NoteForm(data, prefix=prefix, label=label)
+    return AutosaveForm(form=form, prefix=prefix, action=action, key="note")
+
+
+def _sheet_note_form(plan, data=None) -> AutosaveForm:
+    note, version = selectors.sheet_note_for_plan(plan=plan)
+    action = reverse("costs:sheet_note", args=[plan.pk])
+    return _note_form(action, "toelichting", note, version, data, label=_("Toelichting bij de rekensom"))
+
+
+def _line_note_form(plan, line, data=None) -> AutosaveForm:
+    action = reverse("costs:line_note", args=[plan.pk, line.pk])
+    return _note_form(action, f"regel-toelichting-{line.pk}", line.note, line.note_version, data)
+
+
+def _workspace_context(
+    request, plan, *, status_message="", error_messages=None, sheet_form=None, note_form=None
+) -> dict:
     lines = selectors.line_values_for_plan(plan=plan)
     result = selectors.plan_results(plan=plan, lines=lines)
     context = _results_context(plan, lines, result)
@@ -106,6 +129,7 @@ def _workspace_context(request, plan, *, status_message="", error_messages=None,
             if editable
             else [],
             "has_helpers": selectors.plan_has_helpers(plan=plan) if editable else False,
+            "note_form": note_form or _sheet_note_form(plan),
             "status_message": status_message,
             "error_messages": error_messages or [],
         }
@@ -239,6 +263,7 @@ def line_edit(request, plan_id, line_id):
     elif editable:
         form = _edit_form(plan, line)
     context = {"plan": plan, "line": line, "form": form, "conflict": conflict, "editable": editable}
+    context["note_form"] = _line_note_form(plan, line)
     if request.htmx:
         # htmx 2 does not swap error responses: answer 200 and put the form back in place of the row.
         context["inline"] = True
@@ -246,6 +271,55 @@ def line_edit(request, plan_id, line_id):
         return reswap(retarget(response, f"#line-{line.pk}"), "outerHTML")
     status = 409 if conflict else (400 if request.method == "POST" else 200)
     return render(request, "costs/line_edit.html", context, status=status)
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def sheet_note(request, plan_id):
+    """Autosave (or the button) of the explanation under the return sum: saved, 400 or 409."""
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    af = _sheet_note_form(plan, data=request.POST)
+
+    def write(version: int) -> int:
+        note = af.form.cleaned_data["note"]
+        return services.sheet_note_update(actor=request.user, plan=plan, note=note, version=version).note_version
+
+    return autosave(
+        request,
+        af,
+        write=write,
+        saved_url=f"{reverse('costs:plan_return', args=[plan.pk])}#costs-note",
+        page=lambda bound, status: render(
+            request, PAGE, _workspace_context(request, plan, note_form=bound), status=status
+        ),
+    )
+
+
+@require_POST
+@role_required(*PLAN_ROLES)
+def line_note(request, plan_id, line_id):
+    """Autosave (or the button) of one line's note: saved, 400 or 409 (its own version, not the line's)."""
+    plan = plan_for_editing(user=request.user, plan_id=plan_id)
+    line = selectors.line_for_plan(plan=plan, line_id=line_id)
+    af = _line_note_form(plan, line, data=request.POST)
+
+    def write(version: int) -> int:
+        note = af.form.cleaned_data["note"]
+        return services.line_note_update(actor=request.user, line=line, note=note, version=version).note_version
+
+    def page(bound, status):
+        editable = services.scenario_editable(plan, line.scenario)
+        form = _edit_form(plan, line) if editable else None
+        context = {"plan": plan, "line": line, "form": form, "editable": editable, "note_form": bound}
+        return render(request, "costs/line_edit.html", context, status=status)
+
+    return autosave(
+        request,
+        af,
+        write=write,
+        saved_url=reverse("costs:line_edit", args=[plan.pk, line.pk]),
+        page=page,
+    )
 
 
 def _edit_form(plan, line):

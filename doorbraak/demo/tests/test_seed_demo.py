@@ -92,7 +92,7 @@ def test_seed_demo_builds_everything_once(client, seeded_demo):
             assert plan.has_breakthrough and plan.breakthrough_obstacle and plan.breakthrough_grantor
             assert plan.steps.count() >= 4 and plan.needs.count() >= 3 and plan.tags.count() >= 5
             assert plan.submitted_at is not None
-            assert plan.active_editing_seconds > 0
+            assert plan.active_editing_seconds > 0 and plan.submitted_editing_seconds is not None
             assert plan.created_at < plan.submitted_at
     rejections = StatusChange.objects.filter(plan__in=plans, to_status=PlanStatus.REJECTED).exclude(reason="")
     assert rejections.count() == plans.filter(status=PlanStatus.REJECTED).count() == 3

@@ -94,39 +94,41 @@ def test_anonymous_is_sent_to_login(plan, client):
 
 def test_save_texts_without_javascript_redirects(plan, professional, login):
     response = login(professional).post(texts_url(plan), texts_data())
-    assert response.status_code == 302 and response["Location"] == page(plan)
+    assert response.status_code == 302 and response["Location"] == page(plan) + "#engagement-texts"
     assert Engagement.objects.get(plan=plan).own_words == "Rust in mijn hoofd."
 
 
-def test_save_texts_with_htmx_returns_the_section_and_missing_list(plan, professional, login):
+def test_save_texts_with_htmx_returns_the_status_line_and_missing_list(plan, professional, login):
     response = login(professional).post(texts_url(plan), texts_data(), HTTP_HX_REQUEST="true")
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.lstrip().startswith('<section id="engagement-texts"')
-    assert "Opgeslagen." in html
+    assert html.lstrip().startswith("Opgeslagen om")  # the status line; the text being typed stays as it is
     assert 'id="engagement-missing"' in html and 'hx-swap-oob="true"' in html
-    assert "<html" not in html
+    assert "<html" not in html and "<textarea" not in html
 
 
 def test_stale_version_shows_conflict_and_keeps_both_texts(plan, professional, team_lead, login):
     login(professional).post(texts_url(plan), texts_data())
     response = login(team_lead).post(texts_url(plan), texts_data(version=0, own_words="Mijn eigen versie."))
-    assert response.status_code == 200
+    assert response.status_code == 409
     html = response.content.decode()
-    assert "Iemand anders heeft dit intussen gewijzigd" in html
+    assert "Iemand anders heeft dit onderdeel intussen gewijzigd" in html
     assert "Rust in mijn hoofd." in html and "Mijn eigen versie." in html
-    assert 'name="version" value="1"' in html
+    assert 'name="overwrite_version" value="1"' in html
     assert Engagement.objects.get(plan=plan).own_words == "Rust in mijn hoofd."
-    # a second save deliberately replaces the stored text
-    login(team_lead).post(texts_url(plan), texts_data(version=1, own_words="Mijn eigen versie."))
+    # "Mijn versie toch opslaan" deliberately replaces the stored text
+    login(team_lead).post(
+        texts_url(plan), {**texts_data(version=0, own_words="Mijn eigen versie."), "overwrite_version": 1}
+    )
     assert Engagement.objects.get(plan=plan).own_words == "Mijn eigen versie."
 
 
 def test_saving_texts_of_a_submitted_plan_is_refused_with_a_message(plan, professional, login):
     plan.status = PlanStatus.SUBMITTED
     plan.save()
-    response = login(professional).post(texts_url(plan), texts_data())
+    response = login(professional).post(texts_url(plan), texts_data(), follow=True)
     assert response.status_code == 200
+    assert "de betrokkenheid ligt vast" in response.content.decode()
     assert not Engagement.objects.filter(plan=plan).exists()
 
 

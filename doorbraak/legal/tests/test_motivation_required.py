@@ -85,8 +85,8 @@ def test_a_plain_post_of_an_empty_motivation_is_refused_on_the_page(plan, profes
     assert response.status_code == 400
     html = response.content.decode()
     assert REFUSED in html and 'class="utrecht-form-field-error-message"' in html
-    assert "De motivering is niet opgeslagen." in html
-    assert "opgeslagen." not in html.replace("niet opgeslagen.", "")
+    assert "Niet opgeslagen: controleer de invoer." in html
+    assert "Opgeslagen om" not in html
     assert not PlanLegalBasis.objects.filter(plan=plan).exists()
 
 
@@ -100,21 +100,23 @@ def test_emptying_a_saved_motivation_keeps_the_saved_text(plan, professional, lo
     assert PlanLegalBasis.objects.get(plan=plan).motivation == "Onze motivering."
 
 
-def test_htmx_gets_the_motivation_section_with_the_error_and_then_saved(plan, professional, login):
+def test_htmx_gets_the_status_line_with_the_error_and_then_saved(plan, professional, login):
+    """The autosave answer is the status line (the text being typed is never replaced): the error names the field
+    (data-error-for, so htmx-a11y.js marks it aria-invalid and links the message), then "Opgeslagen"."""
     client = login(professional)
     form = rendered_motivation_form(client, plan)
     response = post(client, plan, form, "save", "", **HTMX)
     assert response.status_code == 400  # base.html lets HTMX swap a 400 in
     html = response.content.decode()
-    assert html.lstrip().startswith('<section id="legal-motivation"') and "<html" not in html
-    assert REFUSED in html and "De motivering is niet opgeslagen." in html
-    assert 'aria-invalid="true"' in html
+    assert "<html" not in html and "<textarea" not in html
+    assert REFUSED in html and "Niet opgeslagen: controleer de invoer." in html
+    assert 'id="status-motivering-motivation" data-error-for="id_motivation"' in html
 
     response = post(client, plan, form, "save", "De wet laat hier een uitzondering toe.", **HTMX)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "De motivering is opgeslagen." in html and REFUSED not in html
-    assert 'name="version" value="1"' in html
+    assert "Opgeslagen om" in html and REFUSED not in html
+    assert 'name="version" id="id_version" value="1" hx-swap-oob="true"' in html
     assert PlanLegalBasis.objects.get(plan=plan).motivation == "De wet laat hier een uitzondering toe."
     # The page itself holds no stale flash message from the HTMX answers.
     page = client.get(reverse("legal:plan_legitimacy", args=[plan.pk])).content.decode()
@@ -128,7 +130,10 @@ def test_a_draft_needs_no_text_and_is_not_saved(plan, professional, login):
     form = rendered_motivation_form(client, plan)
     response = post(client, plan, form, "draft", "", **HTMX)
     assert response.status_code == 200
-    assert "Pw art. 35" in response.content.decode() and "Er staat een concept" in response.content.decode()
+    html = response.content.decode()
+    assert "Pw art. 35" in html and "Er staat een concept" in html
+    assert html.lstrip().startswith('<section id="legal-motivation"')
+    assert "data-unsaved" in html  # leaving the page now warns: the draft is not stored
     assert not PlanLegalBasis.objects.filter(plan=plan).exists()
     assert not selectors.legal_side_complete(plan=plan)
 
