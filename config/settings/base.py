@@ -82,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "doorbraak.organisations.context_processors.organisation",
+                "doorbraak.accounts.context_processors.second_step",
             ],
         },
     }

@@ -89,7 +89,8 @@ class MfaRequiredMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or self._open(request) or mfa.session_is_verified(request):
+        request.second_step_done = bool(user is not None and user.is_authenticated and mfa.session_is_verified(request))
+        if user is None or not user.is_authenticated or request.second_step_done or self._open(request):
             return self.get_response(request)
         target = resolve_url("accounts:mfa_verify" if mfa.has_confirmed_device(user) else "accounts:mfa_setup")
         if request.headers.get("HX-Request") == "true":
