@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.oidc_idp.process import IdentityProvider
 
@@ -13,6 +14,14 @@ IDP_ACCOUNTS = {
     "onbekend": {"email": "onbekend@voorbeeldstad.nl", "amr": ["mfa"]},
     "anderstad": {"email": "professional@anderstad.nl", "amr": ["mfa"]},
 }
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Sign-in counters and the provider's discovery document live in the cache: every test starts empty."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,6 @@ are stored hashed and work once, and the reset by the functional admin."""
 import re
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
@@ -23,13 +22,6 @@ SETUP = reverse("accounts:mfa_setup")
 VERIFY = reverse("accounts:mfa_verify")
 CODES = reverse("accounts:mfa_recovery_codes")
 PLANS = reverse("plans:list")
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _password(client, user, password, **extra):

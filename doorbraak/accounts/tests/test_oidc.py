@@ -4,7 +4,6 @@ authorize, the provider's login form, token, userinfo and JWKS all go over HTTP.
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from doorbraak.accounts import mfa
@@ -17,13 +16,6 @@ from .mfa_support import unused_code
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 LOGIN = reverse("accounts:login")
 START = reverse("accounts:oidc_start", args=["voorbeeldstad"])
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _sign_in_at_provider(client, identity_provider, username):
