@@ -134,6 +134,7 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Doorbraak")
 OTP_TOTP_THROTTLE_FACTOR = 1  # django-otp: after each wrong code the next try waits 1, 2, 4, ... seconds
 OTP_STATIC_THROTTLE_FACTOR = 1
 MFA_RECOVERY_CODES = 10
+MFA_THROTTLE_MAX_FAILURES = 9  # the wait stops growing at 2^8 = 256 seconds (doorbraak.accounts.mfa.cap_throttle)
 
 # Single sign-on (OIDC) per municipality: a JSON object keyed by the organisation's slug, e.g.
 # {"voorbeeldstad": {"name": "Voorbeeldstad-account", "issuer": "https://idp.voorbeeldstad.nl",

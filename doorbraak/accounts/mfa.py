@@ -64,6 +64,16 @@ def secret_base32(device: TOTPDevice) -> str:
     return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
+def cap_throttle(device) -> None:
+    """django-otp doubles the wait after each wrong code without a practical limit (a guesser who knows the
+    password could lock the owner out for days); here the count stops at MFA_THROTTLE_MAX_FAILURES, so the wait
+    is at most 2^(max-1) seconds (9: about 4 minutes), like the password back-off."""
+    ceiling = settings.MFA_THROTTLE_MAX_FAILURES
+    if device.throttling_failure_count > ceiling:
+        device.throttling_failure_count = ceiling
+        device.save(update_fields=["throttling_failure_count"])
+
+
 def looks_like_totp(code: str) -> bool:
     return re.fullmatch(r"\d{6}", code.replace(" ", "")) is not None
 

@@ -100,7 +100,10 @@ def mfa_verify(request):
 
 def _failure_message(result) -> str:
     if result.reason == "throttled":
-        return _("Er zijn te veel verkeerde codes ingevuld. Wacht een halve minuut en probeer het opnieuw.")
+        return _(
+            "Er zijn te veel verkeerde codes ingevuld. Wacht even en probeer het dan opnieuw; na elke verkeerde code "
+            "duurt het wachten langer, hooguit vier minuten."
+        )
     if result.method == "recovery":
         return _(
             "Deze herstelcode klopt niet of is al gebruikt. Een code uit de app heeft zes cijfers; een herstelcode "

@@ -85,6 +85,8 @@ def mfa_verify(*, request, code: str) -> Verification:
     else:
         method, device = "recovery", mfa.recovery_device(user)
         token = mfa.hash_recovery_code(code)
+    if device is not None:
+        mfa.cap_throttle(device)
     if device is None:
         result = Verification(False, method, "no_device")
     elif not device.verify_is_allowed()[0]:

@@ -6,6 +6,7 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -134,6 +135,19 @@ def test_many_wrong_codes_are_slowed_down(client, professional, password):
     response = rendered_form(page, with_field="code").submit(client, {"code": unused_code(device)})
     assert "te veel verkeerde codes" in response.content.decode()
     assert AuditEvent.objects.filter(action=AuditAction.MFA_VERIFY_FAILURE, extra__reason="throttled").exists()
+
+
+def test_the_wait_after_wrong_codes_stops_growing(client, professional, password, time_machine):
+    """Someone who knows the password cannot lock the owner out for days by typing wrong codes."""
+    time_machine.move_to("2026-12-01 09:00:00+00:00", tick=False)
+    device = mfa.confirmed_totp_device(professional)
+    device.throttling_failure_count = 40  # 2^39 seconds in django-otp's own rule
+    device.throttling_failure_timestamp = timezone.now()
+    device.save()
+    _password(client, professional, password)
+    time_machine.move_to("2026-12-01 09:04:17+00:00", tick=False)  # 257 s later: past the 256 s ceiling
+    response = rendered_form(client.get(VERIFY), with_field="code").submit(client, {"code": unused_code(device)})
+    assert response.status_code == 302 and client.get(PLANS).status_code == 200
 
 
 def test_a_recovery_code_works_once(client, professional, password):
