@@ -54,7 +54,7 @@ def confirmed_totp_device(user) -> TOTPDevice:
 
 def current_code(device: TOTPDevice, *, offset: int = 0) -> str:
     """The code the authenticator app shows now (``offset`` steps later), e.g. for ``manage.py demo_code``."""
-    t0 = device.t0 + offset * device.step
+    t0 = device.t0 - offset * device.step  # a later t0 would be an earlier step
     return f"{totp(device.bin_key, device.step, t0, device.digits, device.drift):0{device.digits}d}"
 
 

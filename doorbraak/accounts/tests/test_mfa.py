@@ -212,3 +212,15 @@ def test_reset_refused_for_other_roles_and_other_municipalities(login, team_lead
     assert login(outsider_admin).post(_reset_url(professional)).status_code == 404
     assert mfa.has_confirmed_device(professional)
     assert not AuditEvent.objects.filter(action=AuditAction.MFA_RESET).exists()
+
+
+def test_the_next_code_is_the_one_the_app_shows_next(professional, time_machine):
+    """``unused_code`` (two sign-ins of one person in one half minute, as a browser walk does) gives the code of the
+    next step, which django-otp accepts once the current one was used."""
+    time_machine.move_to("2026-12-01 09:00:05+00:00", tick=False)
+    device = mfa.confirmed_totp_device(professional)
+    following = mfa.current_code(device, offset=1)
+    assert device.verify_token(unused_code(device))
+    assert unused_code(device) == following
+    time_machine.move_to("2026-12-01 09:00:35+00:00", tick=False)
+    assert mfa.current_code(device) == following
