@@ -9,6 +9,7 @@ import os
 import pytest
 from _pytest.nodeid import NodeId
 
+from doorbraak.accounts.tests.mfa_support import verified_login
 from doorbraak.organisations.constants import Role
 from doorbraak.organisations.tests.factories import (
     TEST_PASSWORD,
@@ -152,11 +153,11 @@ def outsider_plan(outsider):
 
 @pytest.fixture
 def login(client):
-    """login(user) logs the test client in as ``user`` and returns the client."""
+    """login(user) logs the test client in as ``user`` with the second step done (a confirmed TOTP device,
+    verified in the session as the second step does it) and returns the client."""
 
     def _login(user):
-        client.force_login(user)
-        return client
+        return verified_login(client, user)
 
     return _login
 

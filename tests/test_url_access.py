@@ -11,8 +11,11 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 # Routes anyone may open: the login page, the pages of 'wachtwoord vergeten' (the link in the e-mail is checked
-# by its token; doorbraak/accounts/tests/test_password_reset.py) and the stylesheet with the municipality's colour.
+# by its token; doorbraak/accounts/tests/test_password_reset.py), the way in and back of single sign-on (the
+# provider checks who it is; doorbraak/accounts/tests/test_oidc.py) and the stylesheet with the municipality's colour.
 PUBLIC = {
+    "accounts:oidc_start",
+    "accounts:oidc_callback",
     "accounts:login",
     "accounts:password_reset",
     "accounts:password_reset_done",

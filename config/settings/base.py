@@ -1,5 +1,6 @@
 """Complete, environment-driven settings. dev/test/prod only adjust a few values."""
 
+import json
 import os
 from pathlib import Path
 
@@ -29,6 +30,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "template_partials",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "mozilla_django_oidc",
     "doorbraak.core",
     "doorbraak.accounts",
     "doorbraak.organisations",
@@ -55,8 +60,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "doorbraak.accounts.middleware.SessionTimeoutMiddleware",
+    "doorbraak.accounts.middleware.MfaRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "doorbraak.organisations.middleware.MembershipMiddleware",
@@ -77,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "doorbraak.organisations.context_processors.organisation",
+                "doorbraak.accounts.context_processors.second_step",
             ],
         },
     }
@@ -118,6 +126,31 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"  # sends each role on to where its work is
 LOGOUT_REDIRECT_URL = "accounts:login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "doorbraak.accounts.oidc.MunicipalityOIDCBackend",  # single sign-on per municipality (OIDC_PROVIDERS)
+]
+
+# Two-factor sign-in (doorbraak.accounts.mfa): every account has TOTP (an authenticator app) with recovery codes.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Doorbraak")
+OTP_TOTP_THROTTLE_FACTOR = 1  # django-otp: after each wrong code the next try waits 1, 2, 4, ... seconds
+OTP_STATIC_THROTTLE_FACTOR = 1
+MFA_RECOVERY_CODES = 10
+MFA_THROTTLE_MAX_FAILURES = 9  # the wait stops growing at 2^8 = 256 seconds (doorbraak.accounts.mfa.cap_throttle)
+
+# Single sign-on (OIDC) per municipality: a JSON object keyed by the organisation's slug, e.g.
+# {"voorbeeldstad": {"name": "Voorbeeldstad-account", "issuer": "https://idp.voorbeeldstad.nl",
+#   "client_id": "doorbraak", "client_secret": "...", "strong_acr": ["urn:...:mfa"]}}
+# The endpoints come from the issuer's discovery document unless given ("authorization_endpoint", ...).
+OIDC_PROVIDERS = json.loads(env("OIDC_PROVIDERS", "{}"))
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_RP_SCOPES = "openid email"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False  # nobody gets an account through SSO: the functional admin adds people
+OIDC_TIMEOUT = 10
+OIDC_STATE_MAX_AGE = 10 * 60  # seconds a sign-in at the IdP may take
+# amr values that count as a second factor at the IdP (RFC 8176); acr values count only when configured strong.
+OIDC_MFA_AMR = ["mfa", "otp", "hwk"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -127,3 +127,36 @@ class PasswordResetRequestForm(PasswordResetForm):
         self.sent_to = list(self.get_users(email))
         if self.sent_to:
             super().save(**kwargs)
+
+
+class MfaCodeForm(forms.Form):
+    """One field for the second step: the six digits from the app, or a recovery code."""
+
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=32,
+        help_text=_("De zes cijfers die uw authenticator-app nu toont, of een van uw herstelcodes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True, "spellcheck": "false", "autocapitalize": "off"}
+        ),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip()
+
+
+class MfaSetupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code uit de app"),
+        max_length=8,
+        help_text=_("Zes cijfers. De app maakt elke 30 seconden een nieuwe code."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false", "autofocus": True}
+        ),
+    )
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].replace(" ", "")
+        if not code.isdigit() or len(code) != 6:
+            raise ValidationError(_("Vul de zes cijfers in die de app toont."), code="format")
+        return code

@@ -5,9 +5,16 @@ address without an account has no object at all. The client's IP address is not 
 record their events through ``signin_record`` too (``method=...``).
 """
 
+from dataclasses import dataclass
+
+from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 
+from . import mfa
 from .throttle import Step
 
 
@@ -43,3 +50,66 @@ def signed_out(*, user, reason: str):
     """``reason``: logout (the button), idle or absolute (the session timed out)."""
     action = AuditAction.SIGNIN_LOGOUT if reason == "logout" else AuditAction.SIGNIN_EXPIRED
     return signin_record(action=action, user=user, actor=user, reason=reason)
+
+
+# --- The second factor (MFA) ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verification:
+    ok: bool
+    method: str  # totp or recovery
+    reason: str = ""  # when not ok: invalid, throttled or no_device
+    recovery_left: int | None = None
+
+
+@transaction.atomic
+def mfa_enrol(*, request, device) -> list[str]:
+    """The user typed a correct code from the new app: the device counts, the session is verified, and the
+    recovery codes are made (returned once, to show on screen)."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk).delete()
+    codes = mfa.replace_recovery_codes(request.user)
+    mfa.mark_verified(request, device)
+    signin_record(action=AuditAction.MFA_ENROL, user=request.user, actor=request.user, method="totp")
+    return codes
+
+
+@transaction.atomic
+def mfa_verify(*, request, code: str) -> Verification:
+    """Check a code from the app (six digits) or a recovery code (anything else; each works once)."""
+    user = request.user
+    if mfa.looks_like_totp(code):
+        method, device, token = "totp", TOTPDevice.objects.filter(user=user, confirmed=True).first(), code
+    else:
+        method, device = "recovery", mfa.recovery_device(user)
+        token = mfa.hash_recovery_code(code)
+    if device is not None:
+        mfa.cap_throttle(device)
+    if device is None:
+        result = Verification(False, method, "no_device")
+    elif not device.verify_is_allowed()[0]:
+        result = Verification(False, method, "throttled")
+    elif not device.verify_token(token.replace(" ", "")):
+        result = Verification(False, method, "invalid")
+    else:
+        left = device.token_set.count() if method == "recovery" else None
+        result = Verification(True, method, recovery_left=left)
+    if not result.ok:
+        signin_record(action=AuditAction.MFA_VERIFY_FAILURE, user=user, actor=user, method=method, reason=result.reason)
+        return result
+    mfa.mark_verified(request, device)
+    signin_record(action=AuditAction.MFA_VERIFY_SUCCESS, user=user, actor=user, method=method)
+    if method == "recovery":
+        signin_record(action=AuditAction.MFA_RECOVERY_USED, user=user, actor=user, left=result.recovery_left)
+    return result
+
+
+@transaction.atomic
+def mfa_reset(*, actor, user) -> None:
+    """The functional admin removes every second factor of ``user`` (a lost phone): at the next request or sign-in
+    the user enrols again. Sessions verified with a removed device are no longer verified."""
+    for model in (TOTPDevice, StaticDevice):
+        model.objects.filter(user=user).delete()
+    signin_record(action=AuditAction.MFA_RESET, user=user, actor=actor)

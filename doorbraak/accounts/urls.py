@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import mfa_views, oidc, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -15,4 +15,11 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("wachtwoord-instellen/klaar/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    # The second step (MFA): enrolment at the first sign-in, a code in every new session.
+    path("tweestapsverificatie/instellen/", mfa_views.mfa_setup, name="mfa_setup"),
+    path("tweestapsverificatie/herstelcodes/", mfa_views.mfa_recovery_codes, name="mfa_recovery_codes"),
+    path("tweestapsverificatie/", mfa_views.mfa_verify, name="mfa_verify"),
+    # Single sign-on with the municipality's own identity provider (OIDC).
+    path("gemeente-account/terug/", oidc.SignInCallbackView.as_view(), name="oidc_callback"),
+    path("gemeente-account/<slug:organisation>/", oidc.SignInStartView.as_view(), name="oidc_start"),
 ]

@@ -11,14 +11,26 @@ from django.urls import reverse_lazy
 
 from doorbraak.audit.constants import AuditAction
 
-from . import services, throttle
+from . import oidc, services, throttle
 from .forms import LoginForm, PasswordResetRequestForm
+
+
+def start_url(user) -> str:
+    """Where a fully signed-in user goes without a ``next``: the start page (which sends every role on), or the
+    list of municipalities for the national admin without a membership."""
+    if user.is_national_admin and getattr(user, "membership", None) is None:
+        return "organisations:organisation_list"
+    return "home"
 
 
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        # The municipalities whose own accounts (single sign-on) can be used instead of a password.
+        return super().get_context_data(sso_providers=oidc.provider_choices(), **kwargs)
 
     def form_valid(self, form):
         user = form.get_user()
@@ -36,11 +48,9 @@ class LoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
     def get_default_redirect_url(self):
-        """Without a ``next``: the start page, which sends every role to where its work is."""
-        user = self.request.user
-        if user.is_national_admin and getattr(user, "membership", None) is None:
-            return resolve_url("organisations:organisation_list")
-        return resolve_url("home")
+        """Without a ``next``: the start page, which sends every role to where its work is (after the second
+        step, which MfaRequiredMiddleware asks first)."""
+        return resolve_url(start_url(self.request.user))
 
 
 class LogoutView(auth_views.LogoutView):

@@ -17,6 +17,12 @@ class AuditAction(models.TextChoices):
     SIGNIN_EXPIRED = "signin.expired", _("sessie verlopen")
     PASSWORD_RESET_REQUEST = "signin.reset_request", _("nieuw wachtwoord aangevraagd per e-mail")
     PASSWORD_RESET_COMPLETE = "signin.reset_complete", _("nieuw wachtwoord ingesteld via e-maillink")
+    MFA_ENROL = "mfa.enrol", _("tweestapsverificatie ingesteld")
+    MFA_VERIFY_SUCCESS = "mfa.verify.success", _("tweede stap gelukt")
+    MFA_VERIFY_FAILURE = "mfa.verify.failure", _("tweede stap mislukt")
+    MFA_RECOVERY_USED = "mfa.recovery_used", _("herstelcode gebruikt")
+    MFA_RESET = "mfa.reset", _("tweestapsverificatie opnieuw ingesteld door beheerder")
+    SIGNIN_SSO_FAILURE = "signin.sso_failure", _("inloggen via gemeente-account geweigerd")
     # organisations
     ORGANISATION_CREATE = "organisation.create", _("gemeente aangemaakt")
     ORGANISATION_UPDATE = "organisation.update", _("gemeente gewijzigd")
@@ -164,6 +170,7 @@ DEFAULT_ACTIVITIES = {
 # overrides it for single actions. ``test_processing_log`` checks that every action lands on one.
 _ACTIVITY_BY_PREFIX = {
     "signin": ProcessingActivityCode.SECURITY,
+    "mfa": ProcessingActivityCode.SECURITY,
     "access": ProcessingActivityCode.SECURITY,
     "organisation": ProcessingActivityCode.CONFIGURATION,
     "team": ProcessingActivityCode.CONFIGURATION,

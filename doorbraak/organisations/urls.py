@@ -14,6 +14,7 @@ urlpatterns = [
     path("gebruikers/<int:membership_id>/deactiveren/", views.user_deactivate, name="user_deactivate"),
     path("gebruikers/<int:membership_id>/activeren/", views.user_activate, name="user_activate"),
     path("gebruikers/<int:membership_id>/wachtwoord/", views.user_reset_password, name="user_reset_password"),
+    path("gebruikers/<int:membership_id>/tweestapsverificatie/", views.user_reset_mfa, name="user_reset_mfa"),
     path("instellingen/", views.settings_edit, name="settings"),
     path("organisaties/", views.organisation_list, name="organisation_list"),
     path("organisaties/nieuw/", views.organisation_create, name="organisation_create"),

@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from doorbraak.accounts import mfa
+from doorbraak.accounts import services as account_services
 from doorbraak.core.access import national_admin_required, role_required
 from doorbraak.core.forms import add_service_errors
 
@@ -162,7 +164,12 @@ def user_edit(request, membership_id):
     return render(
         request,
         "organisations/user_edit.html",
-        {"form": form, "member": member, "is_self": member.user == request.user},
+        {
+            "form": form,
+            "member": member,
+            "is_self": member.user == request.user,
+            "has_mfa": mfa.has_confirmed_device(member.user),
+        },
     )
 
 
@@ -204,6 +211,24 @@ def user_reset_password(request, membership_id):
     return render(
         request, "organisations/password_once.html", {"member": member, "password": password, "created": False}
     )
+
+
+@admin_required
+@require_POST
+def user_reset_mfa(request, membership_id):
+    """A lost phone: remove the user's app and recovery codes; they link a new app at their next sign-in."""
+    organisation = request.membership.organisation
+    member = selectors.membership_for_organisation(organisation=organisation, membership_id=membership_id)
+    account_services.mfa_reset(actor=request.user, user=member.user)
+    messages.success(
+        request,
+        _(
+            "De tweestapsverificatie van %(email)s is verwijderd. Bij de volgende keer inloggen koppelt hij of zij "
+            "een nieuwe app."
+        )
+        % {"email": member.user.email},
+    )
+    return redirect("organisations:user_edit", membership_id=member.pk)
 
 
 # --- Look and settings ---------------------------------------------------------------------------------

@@ -5,6 +5,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from doorbraak.accounts import mfa
+from doorbraak.accounts.tests.mfa_support import unused_code
+
 # The marks of every browser test module: see conftest.py for why the database is transactional.
 BROWSER = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -16,12 +19,17 @@ AXE_RUN = """async (tags) => await window.axe.run(document, {
 
 
 def log_in(page, user, password):
-    """Log in through the real login form, as a person would."""
+    """Log in through the real login form and the second step, as a person would: the code is the one the
+    authenticator app shows for the user's (seeded) TOTP device."""
+    device = mfa.confirmed_totp_device(user)
     page.goto("/account/inloggen/")
     page.get_by_label("E-mailadres").fill(user.email)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen", exact=True).click()
-    page.wait_for_url(lambda url: "/account/inloggen/" not in url)
+    page.wait_for_url(lambda url: "/account/tweestapsverificatie/" in url)
+    page.get_by_label("Code", exact=True).fill(unused_code(device))
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_url(lambda url: "/account/" not in url)
 
 
 def axe_violations(page, *, tags=WCAG_22_AA, impacts=BLOCKING_IMPACTS) -> list[dict]:

@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from doorbraak.accounts import throttle
+from doorbraak.accounts.tests.mfa_support import second_step
 from doorbraak.organisations.services import membership_set_active
 from doorbraak.organisations.tests.factories import UserFactory
 
@@ -33,22 +34,27 @@ def test_professional_logs_in_and_lands_on_plans(client, professional, password)
     response = _post(client, professional.email.upper(), password)
     assert response.status_code == 302
     assert response["Location"] == reverse("home")
+    response = second_step(client, professional, response)
+    assert response["Location"] == reverse("home")
     assert client.get(response["Location"])["Location"] == reverse("plans:list")
 
 
 def test_functional_admin_lands_on_admin(client, functional_admin, password):
-    response = _post(client, functional_admin.email, password)
+    response = second_step(client, functional_admin, _post(client, functional_admin.email, password))
     assert client.get(response["Location"])["Location"] == reverse("organisations:overview")
 
 
 def test_national_admin_without_membership_lands_on_organisations(client, national_admin, password):
     response = _post(client, national_admin.email, password)
     assert response["Location"] == reverse("organisations:organisation_list")
+    response = second_step(client, national_admin, response)
+    assert response["Location"] == reverse("organisations:organisation_list")
 
 
 def test_next_is_respected(client, professional, password):
     response = client.post(LOGIN, {"username": professional.email, "password": password, "next": "/plannen/"})
     assert response["Location"] == "/plannen/"
+    assert second_step(client, professional, response)["Location"] == "/plannen/"
 
 
 def test_wrong_password_gives_dutch_error(client, professional):

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
+from doorbraak.accounts.tests.mfa_support import second_step
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.models import AuditEvent
 
@@ -23,7 +24,8 @@ def _clear_cache():
 @pytest.fixture
 def signed_in(client, professional, password, time_machine):
     time_machine.move_to("2026-12-01 08:00:00+00:00", tick=False)
-    assert client.post(LOGIN, {"username": professional.email, "password": password}).status_code == 302
+    response = client.post(LOGIN, {"username": professional.email, "password": password})
+    assert second_step(client, professional, response).status_code == 302
     return client
 
 

@@ -3,6 +3,7 @@ Anderstad (a functional admin and one professional) for tenant-isolation demos."
 
 from datetime import timedelta
 
+from doorbraak.accounts import mfa
 from doorbraak.accounts.models import User
 from doorbraak.demo.constants import (
     ANDERSTAD,
@@ -136,3 +137,6 @@ def seed(ctx) -> None:
             user = membership.user
             ctx.count("users")
         ctx.users[spec.key] = user
+    # Every demo user has an authenticator app already; `manage.py demo_code EMAIL` shows its current code.
+    for user in ctx.users.values():
+        mfa.confirmed_totp_device(user)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from doorbraak.accounts.models import User
+from doorbraak.accounts.tests.mfa_support import verified_login
 from doorbraak.audit.models import AuditEvent
 from doorbraak.costs.constants import Scenario
 from doorbraak.costs.models import CostLine
@@ -32,6 +33,7 @@ from doorbraak.organisations.constants import Role
 from doorbraak.organisations.models import Membership, Organisation
 from doorbraak.plans.constants import PlanStatus
 from doorbraak.plans.models import Plan, StatusChange, Tag
+from tests.pageforms import rendered_form
 
 # One worker builds the demo for all of this module's tests (pytest-xdist keeps a group on one worker).
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("seeded-demo")]
@@ -241,7 +243,7 @@ def _check_every_role_has_something_to_see(client, organisation):
     assert inbox_for_user(user=users["team_lead"]).actions
     # the pages: the inbox lists the waiting plans by reference
     for key in ("prof_noord", "team_lead", "doorbraakteam", "manager"):
-        client.force_login(users[key])
+        verified_login(client, users[key])
         page = client.get(reverse("followup:inbox"))
         assert page.status_code == 200
         inbox = inbox_for_user(user=users[key])
@@ -250,11 +252,11 @@ def _check_every_role_has_something_to_see(client, organisation):
         for request in inbox.decisions:
             assert client.get(reverse("followup:plan_followup", args=[request.plan_id])).status_code == 200
     # the functional admin: the escalation matrix and the contact persons
-    client.force_login(users["functional_admin"])
+    verified_login(client, users["functional_admin"])
     page = client.get(reverse("followup:matrix"))
     assert page.status_code == 200 and "Woonstichting Voorbeeldstad" in page.content.decode()
     # an evaluated plan: forecast against realised on the follow-up page, and the engagement page
-    client.force_login(professional)
+    verified_login(client, professional)
     evaluated = own.get(status=PlanStatus.EVALUATED)
     page = client.get(reverse("followup:plan_followup", args=[evaluated.pk]))
     assert page.status_code == 200
@@ -269,7 +271,7 @@ def _check_every_reachable_link_works(client):
     from tests.test_crawl import crawl
 
     for key in ("prof_noord", "team_lead", "doorbraakteam", "manager", "functional_admin"):
-        client.force_login(User.objects.get(email=next(u.email for u in DEMO_USERS if u.key == key)))
+        verified_login(client, User.objects.get(email=next(u.email for u in DEMO_USERS if u.key == key)))
         pages, problems = crawl(client)
         assert pages > 3 and problems == [], (key, problems)
     client.logout()
@@ -292,12 +294,20 @@ def _check_demo_logins(client):
         reverse("accounts:login"), {"username": "professional@voorbeeldstad.example", "password": DEMO_PASSWORD}
     )
     assert response.status_code == 302
+    # the seeded app: the second step takes the code that `manage.py demo_code` prints
+    professional = User.objects.get(email="professional@voorbeeldstad.example")
+    out = StringIO()
+    call_command("demo_code", professional.email, stdout=out, stderr=StringIO())
+    verify = client.get(client.get(response["Location"])["Location"])
+    assert verify.wsgi_request.path == reverse("accounts:mfa_verify")
+    response = rendered_form(verify, with_field="code").submit(client, {"code": out.getvalue().strip()})
+    assert response.status_code == 302 and "/account/" not in response["Location"]
     plans_page = client.get(reverse("plans:list"))
     assert plans_page.status_code == 200
     # tenant isolation in the demo: Anderstad's professional cannot open a Voorbeeldstad plan
     plan = Plan.objects.filter(organisation__slug="voorbeeldstad").first()
     client.logout()
-    client.login(email="professional@anderstad.example", password=DEMO_PASSWORD)
+    verified_login(client, User.objects.get(email="professional@anderstad.example"))
     assert client.get(reverse("workspace:plan", args=[plan.pk])).status_code == 404
 
 

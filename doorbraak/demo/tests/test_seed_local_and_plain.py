@@ -15,6 +15,7 @@ import pytest
 import textstat
 from django.urls import reverse
 
+from doorbraak.accounts.tests.mfa_support import verified_login
 from doorbraak.costs.constants import PriceOrigin
 from doorbraak.costs.models import CostLine, Tariff
 from doorbraak.demo.seeds.local_rules import RULES, TARIFF_SET_NAME, TARIFFS
@@ -50,7 +51,7 @@ def test_rendement_shows_lokaal_tarief(client, seeded_demo):
     assert line is not None, "no demo cost line is priced from a local tariff"
     share = CostLine.objects.filter(price_origin=PriceOrigin.TARIFF).count() / CostLine.objects.count()
     assert share > 0.15  # the help the stories use most is bought locally
-    client.force_login(line.plan.owner)
+    verified_login(client, line.plan.owner)
     html = client.get(reverse("costs:plan_return", args=[line.plan.pk])).content.decode()
     assert "Lokaal tarief" in html and "Landelijke prijslijst" in html  # local before national, both visible
 
@@ -61,12 +62,12 @@ def test_legitimiteit_suggests_and_cites_local_rules(client, seeded_demo):
         for plan in _voorbeeldstad_plans().filter(status=PlanStatus.CONCEPT)
         if any(ref.startswith("l:") for s in suggestions_for_plan(plan=plan, top=10).suggestions for ref in s.refs)
     )
-    client.force_login(concept.owner)
+    verified_login(client, concept.owner)
     html = client.get(reverse("legal:plan_legitimacy", args=[concept.pk])).content.decode()
     assert "lokale regeling" in html and any(title in html for title in RULE_TITLES)
     cited = Citation.objects.filter(local_article__isnull=False).select_related("plan__owner").first()
     assert cited is not None, "no demo plan cites a local rule"
-    client.force_login(cited.plan.owner)
+    verified_login(client, cited.plan.owner)
     html = client.get(reverse("legal:plan_legitimacy", args=[cited.plan.pk])).content.decode()
     assert cited.local_article.regulation_title in html and "art. art." not in html
 

@@ -99,10 +99,10 @@ def test_list_query_count(team_lead, professional, team, login, django_assert_nu
     make_plans(professional, team, 12)
     client = login(team_lead)
     client.get(LIST)  # warm up caches (content types, etc.)
-    # session, user, membership (middleware), user.membership (selector), count for the paginator,
-    # one query for the page of plans with household, team and owner joined in, and one insert of the
-    # processing-log rows (one per plan shown, in bulk)
-    with django_assert_num_queries(7):
+    # session, user, the device that verified the second step (MFA middleware), membership (middleware),
+    # user.membership (selector), count for the paginator, one query for the page of plans with household, team and
+    # owner joined in, and one insert of the processing-log rows (one per plan shown, in bulk)
+    with django_assert_num_queries(8):
         assert client.get(LIST).status_code == 200
 
 

@@ -37,4 +37,8 @@ class Command(BaseCommand):
                 self.style.WARNING("Niet alle demo-gebruikers bestaan: draai eerst `manage.py seed_demo`.")
             )
         self.stdout.write(f"Open {options['url']} en log in met een van deze adressen.")
+        self.stdout.write(
+            "Na het wachtwoord vraagt Doorbraak een code uit de authenticator-app (tweestapsverificatie). Voor een "
+            "demo-gebruiker toont `manage.py demo_code E-MAILADRES` de code van dit moment."
+        )
         self.stdout.write("")
