@@ -202,6 +202,7 @@ ARGUMENTS = {
     ),
     "import_id": lambda w, n, plan: w.objects["local_import"].pk,
     "template_id": lambda w, n, plan: w.objects["template"].pk,
+    "organisation": lambda w, n, plan: "voorbeeldstad",  # single sign-on is not set up for it in the tests: 404
     "membership_id": lambda w, n, plan: w.objects["membership"].pk,
     "team_id": lambda w, n, plan: w.objects["team"].pk,
     "district_id": lambda w, n, plan: w.objects["district"].pk,

@@ -122,7 +122,20 @@ TEMPLATE_FOR_PLAN = {
     "outsider_team_lead": 404,
 }
 
+# the second step for someone who passed it already (every persona signs in verified): on to the start page
+MFA_DONE = {"*": "302 home", "national_admin": "302 organisations:organisation_list"}
+
 MATRIX = {
+    "accounts:mfa_recovery_codes": {"GET": MFA_DONE, "POST": EVERYONE_405},
+    "accounts:mfa_setup": {"GET": MFA_DONE, "POST": MFA_DONE},
+    "accounts:mfa_verify": {"GET": MFA_DONE, "POST": MFA_DONE},
+    # a callback without a started sign-in is sent back to the login page; the tests set up no provider (404)
+    "accounts:oidc_callback": {"GET": {"*": "302 accounts:login"}, "POST": EVERYONE_405},
+    "accounts:oidc_start": {"GET": {"*": 404}, "POST": EVERYONE_405},
+    "organisations:user_reset_mfa": {
+        "GET": ADMIN_POST_ONLY,
+        "POST": {"*": 403, "functional_admin": "302 organisations:user_edit", "outsider_admin": 404},
+    },
     "prefab:apply": {
         "GET": EVERYONE_405,
         "POST": {
