@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from doorbraak.accounts.tests.mfa_support import verified_login
 from doorbraak.costs.models import CostLine, CostSheet
 from doorbraak.costs.services.plan_return import line_add
 from doorbraak.engagement.models import Engagement
@@ -155,9 +156,7 @@ def autosave(client, form, changes):
 
 
 def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    return verified_login(Client(), user)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from doorbraak.accounts.tests.mfa_support import verified_login
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.models import AuditEvent
 from doorbraak.audit.services import processing_activities_seed
@@ -29,10 +30,10 @@ def viewed(plan, professional, policy_analyst, client):
     plan.situation = "Moeder is bang dat de deurwaarder komt."
     plan.save(update_fields=["situation"])
     with time_machine.travel("2026-03-03 10:00 +0100"):
-        client.force_login(professional)
+        verified_login(client, professional)
         client.get(reverse("workspace:plan", args=[plan.pk]))
     with time_machine.travel("2026-03-10 10:00 +0100"):
-        client.force_login(policy_analyst)
+        verified_login(client, policy_analyst)
         client.get(reverse("workspace:plan", args=[plan.pk]))
     client.logout()
     return plan
