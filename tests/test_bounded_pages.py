@@ -102,7 +102,7 @@ def test_cost_lines_refuse_negative_and_huge_numbers(changes, field, message, pl
     client = login(professional)
     # "Regel toevoegen" at the current situation opens the add form (a page of its own without JavaScript)
     page = client.get(reverse("costs:line_add", args=[plan.pk]), {"scenario": "current"})
-    form = rendered_form(page, action_contains=reverse("costs:line_add", args=[plan.pk]))
+    form = rendered_form(page, action_contains=reverse("costs:line_add", args=[plan.pk]), with_field="quantity")
     response = form.submit(client, {"description": "Vrije regel", **changes})
     assert response.status_code == 400
     assert message in _field_error(response, field)

@@ -38,6 +38,8 @@ FIELD_LABELS = {
     "decided_by": _lazy("besloten door"),
     "from_status": _lazy("van status"),
     "heading": _lazy("opschrift"),
+    "note_version": _lazy("versie van de notitie"),
+    "template": _lazy("sjabloon"),
     "household": _lazy("huishouden"),
     "id": _lazy("nummer"),
     "kind": _lazy("soort"),

@@ -11,6 +11,7 @@ from doorbraak.households.models import Consent
 from doorbraak.households.tests.factories import HouseholdFactory, HouseholdMemberFactory
 from doorbraak.plans.models import StatusChange, Tag
 from doorbraak.plans.tests.factories import HelperFactory, NeedFactory, PlanFactory, StepFactory
+from doorbraak.prefab.models import PlanTemplate, TemplateUse
 
 
 def fill_household(*, team, user, plans: int = 1):
@@ -31,6 +32,9 @@ def fill_household(*, team, user, plans: int = 1):
         recorded_at=timezone.now(),
     )
     level = EscalationLevelFactory(organisation=organisation)
+    template = PlanTemplate.objects.create(
+        organisation=organisation, title="Schulden en wonen", description="Huurachterstand.", created_by=user
+    )
     made = []
     for _ in range(plans):
         plan = PlanFactory(household=household, owner=user)
@@ -54,6 +58,7 @@ def fill_household(*, team, user, plans: int = 1):
             created_at=timezone.now(),
         )
         Evaluation.objects.create(organisation=organisation, plan=plan, months=6, due_on=date(2026, 7, 1))
+        TemplateUse.objects.create(plan=plan, template=template, organisation=organisation, actor=user)
         made.append(plan)
     return household, made
 
