@@ -1,0 +1,92 @@
+"""A security key at the second step, in real Chromium: its virtual authenticator (DevTools' WebAuthn domain)
+stands in for the key, so navigator.credentials.create/get, static/js/passkeys.js and py_webauthn all run."""
+
+import pytest
+from django.urls import reverse
+
+from doorbraak.accounts import mfa
+from doorbraak.accounts.models import WebAuthnDevice
+from doorbraak.accounts.tests.mfa_support import unused_code
+
+from .support import BROWSER, axe_violations, csp_errors, describe_violations, log_in
+
+pytestmark = [*BROWSER, pytest.mark.slow]
+
+
+def _virtual_authenticator(page):
+    session = page.context.new_cdp_session(page)
+    session.send("WebAuthn.enable")
+    options = {
+        "protocol": "ctap2",
+        "transport": "internal",
+        "hasResidentKey": True,
+        "hasUserVerification": True,
+        "isUserVerified": True,
+    }
+    return session, session.send("WebAuthn.addVirtualAuthenticator", {"options": options})["authenticatorId"]
+
+
+def test_add_a_key_and_sign_in_with_it(page, professional, password, plan):
+    session, authenticator = _virtual_authenticator(page)
+    log_in(page, professional, password)
+    page.get_by_role("link", name="Beveiligingssleutels").click()
+    page.wait_for_url(f"**{reverse('accounts:mfa_keys')}")
+    page.get_by_label("Naam van de sleutel").fill("Laptop werk")
+    page.get_by_role("button", name="Sleutel toevoegen").click()
+    page.wait_for_url(f"**{reverse('accounts:mfa_keys')}")
+    assert page.get_by_role("rowheader", name="Laptop werk").is_visible()
+    assert "De sleutel Laptop werk is toegevoegd" in page.get_by_role("status").first.inner_text()
+    assert WebAuthnDevice.objects.filter(user=professional, name="Laptop werk").count() == 1
+    assert len(session.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})["credentials"]) == 1
+    # a new sign-in: the password, then the key instead of a code
+    page.get_by_role("button", name="Uitloggen").click()
+    page.goto(reverse("accounts:login"))
+    page.get_by_label("E-mailadres").fill(professional.email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen", exact=True).click()
+    page.wait_for_url(f"**{reverse('accounts:mfa_verify')}**")
+    page.get_by_role("button", name="Gebruik uw beveiligingssleutel").click()
+    page.wait_for_url(f"**{reverse('plans:list')}")
+    assert page.get_by_role("link", name=plan.household.reference).count() >= 1
+    assert WebAuthnDevice.objects.get(user=professional).last_used_at is not None
+    assert csp_errors(page) == [] and page.console_errors == []
+
+
+def test_a_cancelled_key_says_so_and_the_code_still_works(page, professional, password):
+    _virtual_authenticator(page)
+    log_in(page, professional, password)
+    page.goto(reverse("accounts:mfa_keys"))
+    page.get_by_label("Naam van de sleutel").fill("Sleutel")
+    page.get_by_role("button", name="Sleutel toevoegen").click()
+    page.wait_for_url(f"**{reverse('accounts:mfa_keys')}")
+    page.get_by_role("button", name="Uitloggen").click()
+    page.goto(reverse("accounts:login"))
+    page.get_by_label("E-mailadres").fill(professional.email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen", exact=True).click()
+    page.wait_for_url(f"**{reverse('accounts:mfa_verify')}**")
+    # the person closes the browser's key dialog: the browser answers with a NotAllowedError, as here
+    page.evaluate(
+        "() => { navigator.credentials.get = () => Promise.reject(new DOMException('', 'NotAllowedError')); }"
+    )
+    page.get_by_role("button", name="Gebruik uw beveiligingssleutel").click()
+    alert = page.locator("[data-passkey-status]")
+    alert.wait_for()
+    assert "u heeft het afgebroken" in alert.inner_text()
+    assert reverse("accounts:mfa_verify") in page.url
+    page.get_by_label("Code", exact=True).fill(unused_code(mfa.confirmed_totp_device(professional)))
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_url(f"**{reverse('plans:list')}")
+
+
+def test_the_key_page_is_accessible(a11y_page, professional, password):
+    _virtual_authenticator(a11y_page)
+    log_in(a11y_page, professional, password)
+    a11y_page.goto(reverse("accounts:mfa_keys"))
+    violations = axe_violations(a11y_page)
+    assert not violations, describe_violations(violations)
+    a11y_page.get_by_label("Naam van de sleutel").fill("Sleutel met een naam")
+    a11y_page.get_by_role("button", name="Sleutel toevoegen").click()
+    a11y_page.get_by_role("rowheader", name="Sleutel met een naam").wait_for()
+    violations = axe_violations(a11y_page)
+    assert not violations, describe_violations(violations)
