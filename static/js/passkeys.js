@@ -62,9 +62,9 @@
 
   const say = (form, key) => {
     const status = form.querySelector("[data-passkey-status]");
-    status.textContent = MESSAGES[key];
+    status.querySelector("[data-passkey-message]").textContent = MESSAGES[key];
     status.hidden = false;
-    status.focus();
+    status.querySelector("[role='alert']").focus();
   };
 
   const ask = async (form) => {
