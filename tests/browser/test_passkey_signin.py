@@ -8,7 +8,7 @@ from doorbraak.accounts import mfa
 from doorbraak.accounts.models import WebAuthnDevice
 from doorbraak.accounts.tests.mfa_support import unused_code
 
-from .support import BROWSER, axe_violations, csp_errors, describe_violations, log_in
+from .support import BROWSER, axe_violations, csp_errors, describe_violations, log_in, password_step
 
 pytestmark = [*BROWSER, pytest.mark.slow]
 
@@ -40,11 +40,7 @@ def test_add_a_key_and_sign_in_with_it(page, professional, password, plan):
     assert len(session.send("WebAuthn.getCredentials", {"authenticatorId": authenticator})["credentials"]) == 1
     # a new sign-in: the password, then the key instead of a code
     page.get_by_role("button", name="Uitloggen").click()
-    page.goto(reverse("accounts:login"))
-    page.get_by_label("E-mailadres").fill(professional.email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen", exact=True).click()
-    page.wait_for_url(f"**{reverse('accounts:mfa_verify')}**")
+    password_step(page, professional, password)
     page.get_by_role("button", name="Gebruik uw beveiligingssleutel").click()
     page.wait_for_url(f"**{reverse('plans:list')}")
     assert page.get_by_role("link", name=plan.household.reference).count() >= 1
@@ -60,11 +56,7 @@ def test_a_cancelled_key_says_so_and_the_code_still_works(page, professional, pa
     page.get_by_role("button", name="Sleutel toevoegen").click()
     page.get_by_role("list", name="Uw sleutels").wait_for()
     page.get_by_role("button", name="Uitloggen").click()
-    page.goto(reverse("accounts:login"))
-    page.get_by_label("E-mailadres").fill(professional.email)
-    page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen", exact=True).click()
-    page.wait_for_url(f"**{reverse('accounts:mfa_verify')}**")
+    password_step(page, professional, password)
     # the person closes the browser's key dialog: the browser answers with a NotAllowedError, as here
     page.evaluate(
         "() => { navigator.credentials.get = () => Promise.reject(new DOMException('', 'NotAllowedError')); }"
