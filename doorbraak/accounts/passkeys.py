@@ -28,7 +28,16 @@ from .models import WebAuthnDevice
 
 CHALLENGE_SESSION_KEY = "webauthn_challenge"
 REGISTER, AUTHENTICATE = "register", "authenticate"
-REFUSED = (InvalidRegistrationResponse, InvalidAuthenticationResponse, InvalidJSONStructure, ValueError, KeyError)
+# what a tampered or garbled answer raises in parsing and checking (a JSON list where an object belongs: TypeError)
+REFUSED = (
+    InvalidRegistrationResponse,
+    InvalidAuthenticationResponse,
+    InvalidJSONStructure,
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+)
 
 
 class KeyRefused(Exception):
@@ -165,7 +174,5 @@ def verify_authentication(request, credential_json: str) -> tuple[WebAuthnDevice
             credential_current_sign_count=device.sign_count,
         )
     except REFUSED as error:
-        raise KeyRefused(str(error)) from error
-    except TypeError as error:  # a JSON value of the wrong kind (a list where an object belongs)
         raise KeyRefused(str(error)) from error
     return device, verified.new_sign_count

@@ -4,11 +4,13 @@ signatures; the pages are used as rendered (the options from the page's JSON, th
 
 import json
 import re
+from datetime import timedelta
 from html import unescape
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from webauthn.helpers import bytes_to_base64url
 
 from doorbraak.accounts import mfa
@@ -79,11 +81,8 @@ def test_a_verified_user_adds_a_key_and_sees_it_listed(client, professional):
     assert event.actor == professional and event.object_id == str(professional.pk)
 
 
-@pytest.mark.parametrize(
-    "tamper",
-    ["origin", "challenge", "replay"],
-)
-def test_a_registration_answer_that_does_not_hold_adds_nothing(client, professional, tamper):
+@pytest.mark.parametrize("tamper", ["origin", "challenge", "replay", "expired", "garbled"])
+def test_a_registration_answer_that_does_not_hold_adds_nothing(client, professional, tamper, time_machine):
     verified_login(client, professional)
     key, page = SoftKey(), client.get(KEYS)
     options = _options(page)
@@ -92,6 +91,13 @@ def test_a_registration_answer_that_does_not_hold_adds_nothing(client, professio
         answer = key.register(options, origin="https://evil.example")
     elif tamper == "challenge":
         answer = key.register({**options, "challenge": "b3RoZXItY2hhbGxlbmdl"})
+    elif tamper == "expired":
+        answer = key.register(options)
+        time_machine.move_to(
+            timezone.now() + timedelta(seconds=301)
+        )  # the key answered after the five minutes of the challenge
+    elif tamper == "garbled":
+        answer = '[{"id": 1}]'
     else:
         answer = key.register(options)
         assert form.submit(client, {"name": "Eerste", "credential": answer}).status_code == 302
@@ -129,9 +135,11 @@ def test_the_second_step_with_the_key(client, professional, password, with_key):
     assert event.actor == professional and event.extra["method"] == "webauthn"
 
 
-@pytest.mark.parametrize("tamper", ["origin", "challenge", "replay", "lower_count", "other_users_key"])
+@pytest.mark.parametrize(
+    "tamper", ["origin", "challenge", "replay", "lower_count", "other_users_key", "expired", "garbled"]
+)
 def test_a_key_answer_that_does_not_hold_leaves_the_session_unverified(
-    client, professional, colleague, password, with_key, tamper
+    client, professional, colleague, password, with_key, tamper, time_machine
 ):
     _password_step(client, professional, password)
     page = client.get(VERIFY)
@@ -147,6 +155,11 @@ def test_a_key_answer_that_does_not_hold_leaves_the_session_unverified(
         client.post(reverse("accounts:logout"))
         _password_step(client, professional, password)
         client.get(VERIFY)  # a new challenge
+    elif tamper == "expired":
+        answer = with_key.sign(options)
+        time_machine.move_to(timezone.now() + timedelta(seconds=301))
+    elif tamper == "garbled":
+        answer = '{"id": ["not", "a", "key"], "response": 3}'
     elif tamper == "lower_count":
         # a copy of the key that does not know the original counted on (the original signed 5 times)
         WebAuthnDevice.objects.filter(user=professional).update(sign_count=5)
