@@ -82,3 +82,34 @@ def test_the_key_page_is_accessible(a11y_page, professional, password):
     a11y_page.get_by_role("list", name="Uw sleutels").get_by_text("Sleutel met een naam", exact=True).wait_for()
     violations = axe_violations(a11y_page)
     assert not violations, describe_violations(violations)
+
+
+def _a_key(user):
+    """The app and a key row as adding one leaves it (the key itself plays no part: these tests never reach it)."""
+    mfa.confirmed_totp_device(user)
+    return WebAuthnDevice.objects.create(
+        user=user, name="Sleutel", confirmed=True, credential_id="AAAA", public_key=b"\x00"
+    )
+
+
+def test_without_javascript_the_page_says_so_and_the_code_works(nojs_page, professional, password):
+    _a_key(professional)
+    password_step(nojs_page, professional, password)
+    shown = nojs_page.locator("main").inner_text()  # what the person reads (the noscript text included)
+    assert "Een beveiligingssleutel gebruiken kan alleen als JavaScript aan staat" in shown
+    nojs_page.get_by_role("button", name="Gebruik uw beveiligingssleutel").click()
+    assert "kan alleen met JavaScript aan" in nojs_page.get_by_role("alert").first.inner_text()
+    nojs_page.get_by_label("Code", exact=True).fill(unused_code(mfa.confirmed_totp_device(professional)))
+    nojs_page.get_by_role("button", name="Controleren").click()
+    nojs_page.wait_for_url(f"**{reverse('plans:list')}")
+
+
+def test_a_browser_without_webauthn_hears_why(page, professional, password):
+    _a_key(professional)
+    page.add_init_script("delete window.PublicKeyCredential;")  # an old browser
+    password_step(page, professional, password)
+    page.get_by_role("button", name="Gebruik uw beveiligingssleutel").click()
+    alert = page.get_by_role("alert")
+    alert.wait_for()
+    assert "Deze browser kan geen beveiligingssleutel gebruiken" in alert.inner_text()
+    assert alert.evaluate("el => el === document.activeElement")
