@@ -129,6 +129,10 @@ MATRIX = {
     "accounts:mfa_recovery_codes": {"GET": MFA_DONE, "POST": EVERYONE_405},
     "accounts:mfa_setup": {"GET": MFA_DONE, "POST": MFA_DONE},
     "accounts:mfa_verify": {"GET": MFA_DONE, "POST": MFA_DONE},
+    "accounts:mfa_verify_key": {"GET": EVERYONE_405, "POST": MFA_DONE},
+    # every signed-in person manages their own security keys; a key id that is not theirs (none is posted): 404
+    "accounts:mfa_keys": {"GET": {"*": 200}, "POST": {"*": 200}},
+    "accounts:mfa_key_remove": {"GET": EVERYONE_405, "POST": {"*": 404}},
     # a callback without a started sign-in is sent back to the login page; the tests set up no provider (404)
     "accounts:oidc_callback": {"GET": {"*": "302 accounts:login"}, "POST": EVERYONE_405},
     "accounts:oidc_start": {"GET": {"*": 404}, "POST": EVERYONE_405},

@@ -136,6 +136,10 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", "Doorbraak")
 OTP_TOTP_THROTTLE_FACTOR = 1  # django-otp: after each wrong code the next try waits 1, 2, 4, ... seconds
 OTP_STATIC_THROTTLE_FACTOR = 1
 MFA_RECOVERY_CODES = 10
+# Security keys and passkeys (doorbraak.accounts.passkeys): the relying party is this host name (the site's host
+# when empty; set it in production, e.g. doorbraak.gemeente.nl); a challenge is valid for five minutes.
+WEBAUTHN_RP_ID = env("WEBAUTHN_RP_ID", "")
+WEBAUTHN_CHALLENGE_TIMEOUT = 300
 MFA_THROTTLE_MAX_FAILURES = 9  # the wait stops growing at 2^8 = 256 seconds (doorbraak.accounts.mfa.cap_throttle)
 
 # Single sign-on (OIDC) per municipality: a JSON object keyed by the organisation's slug, e.g.

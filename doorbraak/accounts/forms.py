@@ -160,3 +160,33 @@ class MfaSetupForm(forms.Form):
         if not code.isdigit() or len(code) != 6:
             raise ValidationError(_("Vul de zes cijfers in die de app toont."), code="format")
         return code
+
+
+NO_KEY_ANSWER = _(
+    "Er kwam geen antwoord van een beveiligingssleutel. Een sleutel gebruiken kan alleen met JavaScript aan, in een "
+    "browser die beveiligingssleutels ondersteunt."
+)
+
+
+class PasskeyAnswerForm(forms.Form):
+    """The answer of the key (JSON from ``navigator.credentials``), put in a hidden field by static/js/passkeys.js."""
+
+    credential = forms.CharField(widget=forms.HiddenInput, required=False, max_length=20000)
+
+    def clean(self):
+        if not self.cleaned_data.get("credential"):
+            raise ValidationError(NO_KEY_ANSWER, code="no_answer")
+        return self.cleaned_data
+
+
+class PasskeyAddForm(PasskeyAnswerForm):
+    name = forms.CharField(
+        label=_("Naam van de sleutel"),
+        max_length=64,
+        help_text=_("Zo herkent u de sleutel in de lijst, bijvoorbeeld ‘YubiKey blauw’ of ‘Laptop werk’."),
+    )
+
+    field_order = ["name", "credential"]
+
+    def clean_name(self):
+        return self.cleaned_data["name"].strip()

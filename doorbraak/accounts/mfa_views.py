@@ -1,12 +1,12 @@
 """The second step of signing in: enrol an authenticator app (forced at the first sign-in), type a code (or a
-recovery code) in each new session, and see new recovery codes once."""
+recovery code, or a security key) in each new session, see new recovery codes once, and manage security keys."""
 
 from urllib.parse import urlencode
 
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods
 
 from doorbraak.audit.constants import AuditAction
 
-from . import mfa, services
-from .forms import MfaCodeForm, MfaSetupForm
+from . import mfa, passkeys, services
+from .forms import MfaCodeForm, MfaSetupForm, PasskeyAddForm, PasskeyAnswerForm
 from .views import start_url
 
 NEW_CODES_SESSION_KEY = "mfa_new_recovery_codes"
@@ -95,7 +95,7 @@ def mfa_verify(request):
                 messages.warning(request, _recovery_left_message(result.recovery_left))
             return _continue(request)
         form.add_error("code", _failure_message(result))
-    return render(request, "accounts/mfa_verify.html", {"form": form, "next": _next(request)})
+    return _verify_page(request, form)
 
 
 def _failure_message(result) -> str:
@@ -123,3 +123,75 @@ def _recovery_left_message(left: int) -> str:
         + " "
         + _("Is uw telefoon kwijt? Vraag uw functioneel beheerder om de app opnieuw te koppelen.")
     )
+
+
+# --- Security keys and passkeys (WebAuthn) ---------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mfa_keys(request):
+    """The user's security keys: the list, removing one, and adding one (after the app, in a verified session)."""
+    if not mfa.session_is_verified(request):
+        return redirect("accounts:mfa_verify" if mfa.has_confirmed_device(request.user) else "accounts:mfa_setup")
+    form = PasskeyAddForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.webauthn_add(
+                request=request, name=form.cleaned_data["name"], credential_json=form.cleaned_data["credential"]
+            )
+        except passkeys.KeyRefused:
+            form.add_error(
+                None,
+                _(
+                    "De sleutel is niet toegevoegd: het antwoord van de sleutel klopte niet of kwam te laat, of deze "
+                    "sleutel is al toegevoegd. Probeer het opnieuw."
+                ),
+            )
+        else:
+            messages.success(request, _("De sleutel %(name)s is toegevoegd.") % {"name": form.cleaned_data["name"]})
+            return redirect("accounts:mfa_keys")
+    context = {
+        "form": form,
+        "keys": passkeys.user_keys(request.user),
+        "options": passkeys.registration_options(request),
+    }
+    return render(request, "accounts/mfa_keys.html", context)
+
+
+@login_required
+@require_http_methods(["POST"])
+def mfa_key_remove(request):
+    if not mfa.session_is_verified(request):
+        return redirect("accounts:mfa_verify")
+    device = get_object_or_404(passkeys.user_keys(request.user), pk=request.POST.get("device") or 0)
+    services.webauthn_remove(request=request, device=device)
+    messages.success(request, _("De sleutel %(name)s is verwijderd.") % {"name": device.name})
+    return redirect("accounts:mfa_keys")
+
+
+@login_required
+@require_http_methods(["POST"])
+def mfa_verify_key(request):
+    """The second step with a security key instead of a code; on failure the page asks again (key or code)."""
+    if mfa.session_is_verified(request):
+        return _continue(request)
+    key_form = PasskeyAnswerForm(request.POST)
+    if key_form.is_valid():
+        if services.webauthn_verify(request=request, credential_json=key_form.cleaned_data["credential"]).ok:
+            return _continue(request)
+        key_form.add_error(
+            None,
+            _(
+                "Met deze sleutel lukte het inloggen niet: het is niet een sleutel van uw account of het antwoord "
+                "kwam te laat. Probeer het opnieuw, of vul hieronder een code in."
+            ),
+        )
+    return _verify_page(request, MfaCodeForm(), key_form)
+
+
+def _verify_page(request, form, key_form=None):
+    context = {"form": form, "next": _next(request)}
+    if passkeys.has_key(request.user):
+        context |= {"key_form": key_form or PasskeyAnswerForm(), "options": passkeys.authentication_options(request)}
+    return render(request, "accounts/mfa_verify.html", context)

@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
 
 
 class EmailUserManager(UserManager):
@@ -30,3 +31,28 @@ class User(AbstractUser):
     def save(self, *args, **kwargs):
         self.username = self.email
         super().save(*args, **kwargs)
+
+
+class WebAuthnDevice(Device):
+    """A security key or a platform authenticator (a passkey) registered as a second factor (WebAuthn).
+
+    A django-otp device, so ``django_otp.login(request, device)`` marks the session verified as a TOTP code does
+    and ``devices_for_user`` finds it. ``credential_id`` is the base64url id the authenticator chose;
+    ``public_key`` the COSE key it gave at registration; ``sign_count`` the last counter it reported (a lower or
+    equal one later means a cloned key, refused).
+    """
+
+    credential_id = models.CharField(max_length=1400, unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+    transports = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta(Device.Meta):
+        verbose_name = _("beveiligingssleutel")
+        verbose_name_plural = _("beveiligingssleutels")
+        ordering = ["created_at", "pk"]
+
+    def verify_token(self, token):
+        return False  # a key answers a challenge (doorbraak.accounts.webauthn), it never types a token

@@ -8,13 +8,15 @@ record their events through ``signin_record`` too (``method=...``).
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from doorbraak.audit.constants import AuditAction
 from doorbraak.audit.services import audit_record
 
-from . import mfa
+from . import mfa, passkeys
+from .models import WebAuthnDevice
 from .throttle import Step
 
 
@@ -58,7 +60,7 @@ def signed_out(*, user, reason: str):
 @dataclass(frozen=True)
 class Verification:
     ok: bool
-    method: str  # totp or recovery
+    method: str  # totp, recovery or webauthn
     reason: str = ""  # when not ok: invalid, throttled or no_device
     recovery_left: int | None = None
 
@@ -110,6 +112,50 @@ def mfa_verify(*, request, code: str) -> Verification:
 def mfa_reset(*, actor, user) -> None:
     """The functional admin removes every second factor of ``user`` (a lost phone): at the next request or sign-in
     the user enrols again. Sessions verified with a removed device are no longer verified."""
-    for model in (TOTPDevice, StaticDevice):
+    for model in (TOTPDevice, StaticDevice, WebAuthnDevice):
         model.objects.filter(user=user).delete()
     signin_record(action=AuditAction.MFA_RESET, user=user, actor=actor)
+
+
+# --- Security keys and passkeys (WebAuthn) ----------------------------------------------------------------
+
+
+@transaction.atomic
+def webauthn_add(*, request, name: str, credential_json: str) -> WebAuthnDevice:
+    """Check the new key's answer to the registration challenge and keep it (raises ``passkeys.KeyRefused``)."""
+    key = passkeys.verify_registration(request, credential_json)
+    device = WebAuthnDevice.objects.create(
+        user=request.user,
+        name=name,
+        confirmed=True,
+        credential_id=key.credential_id,
+        public_key=key.public_key,
+        sign_count=key.sign_count,
+        transports=key.transports,
+    )
+    signin_record(action=AuditAction.MFA_WEBAUTHN_ADD, user=request.user, actor=request.user, device=device.pk)
+    return device
+
+
+@transaction.atomic
+def webauthn_remove(*, request, device: WebAuthnDevice) -> None:
+    device_id = device.pk
+    device.delete()
+    signin_record(action=AuditAction.MFA_WEBAUTHN_REMOVE, user=request.user, actor=request.user, device=device_id)
+
+
+@transaction.atomic
+def webauthn_verify(*, request, credential_json: str) -> Verification:
+    """The second step with a key: its signature over this session's challenge, with a counter that went up."""
+    user = request.user
+    try:
+        device, sign_count = passkeys.verify_authentication(request, credential_json)
+    except passkeys.KeyRefused:
+        signin_record(action=AuditAction.MFA_VERIFY_FAILURE, user=user, actor=user, method="webauthn", reason="invalid")
+        return Verification(False, "webauthn", "invalid")
+    device.sign_count = sign_count
+    device.last_used_at = timezone.now()
+    device.save(update_fields=["sign_count", "last_used_at"])
+    mfa.mark_verified(request, device)
+    signin_record(action=AuditAction.MFA_VERIFY_SUCCESS, user=user, actor=user, method="webauthn")
+    return Verification(True, "webauthn")

@@ -19,6 +19,10 @@ urlpatterns = [
     path("tweestapsverificatie/instellen/", mfa_views.mfa_setup, name="mfa_setup"),
     path("tweestapsverificatie/herstelcodes/", mfa_views.mfa_recovery_codes, name="mfa_recovery_codes"),
     path("tweestapsverificatie/", mfa_views.mfa_verify, name="mfa_verify"),
+    path("tweestapsverificatie/sleutel/", mfa_views.mfa_verify_key, name="mfa_verify_key"),
+    # Security keys and passkeys (WebAuthn) next to the app: the list, adding and removing.
+    path("tweestapsverificatie/sleutels/", mfa_views.mfa_keys, name="mfa_keys"),
+    path("tweestapsverificatie/sleutels/verwijderen/", mfa_views.mfa_key_remove, name="mfa_key_remove"),
     # Single sign-on with the municipality's own identity provider (OIDC).
     path("gemeente-account/terug/", oidc.SignInCallbackView.as_view(), name="oidc_callback"),
     path("gemeente-account/<slug:organisation>/", oidc.SignInStartView.as_view(), name="oidc_start"),

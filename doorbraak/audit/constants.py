@@ -22,6 +22,8 @@ class AuditAction(models.TextChoices):
     MFA_VERIFY_FAILURE = "mfa.verify.failure", _("tweede stap mislukt")
     MFA_RECOVERY_USED = "mfa.recovery_used", _("herstelcode gebruikt")
     MFA_RESET = "mfa.reset", _("tweestapsverificatie opnieuw ingesteld door beheerder")
+    MFA_WEBAUTHN_ADD = "mfa.webauthn.add", _("beveiligingssleutel toegevoegd")
+    MFA_WEBAUTHN_REMOVE = "mfa.webauthn.remove", _("beveiligingssleutel verwijderd")
     SIGNIN_SSO_FAILURE = "signin.sso_failure", _("inloggen via gemeente-account geweigerd")
     # organisations
     ORGANISATION_CREATE = "organisation.create", _("gemeente aangemaakt")

@@ -18,15 +18,20 @@ AXE_RUN = """async (tags) => await window.axe.run(document, {
 })"""
 
 
-def log_in(page, user, password):
-    """Log in through the real login form and the second step, as a person would: the code is the one the
-    authenticator app shows for the user's (seeded) TOTP device."""
-    device = mfa.confirmed_totp_device(user)
+def password_step(page, user, password):
+    """The first step through the login form; returns at the page of the second step."""
     page.goto("/account/inloggen/")
     page.get_by_label("E-mailadres").fill(user.email)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen", exact=True).click()
     page.wait_for_url(lambda url: "/account/tweestapsverificatie/" in url)
+
+
+def log_in(page, user, password):
+    """Log in through the real login form and the second step, as a person would: the code is the one the
+    authenticator app shows for the user's (seeded) TOTP device."""
+    device = mfa.confirmed_totp_device(user)
+    password_step(page, user, password)
     page.get_by_label("Code", exact=True).fill(unused_code(device))
     page.get_by_role("button", name="Controleren").click()
     page.wait_for_url(lambda url: "/account/" not in url)
