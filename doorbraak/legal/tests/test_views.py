@@ -555,3 +555,23 @@ def test_a_household_with_a_child_finds_the_childs_best_interests_in_the_panel(p
 
 def panel_html(html: str) -> str:
     return html[html.index('id="general-title"') : html.index('<ol class="utrecht-ordered-list legal-suggestions">')]
+
+
+def test_a_suggested_article_is_cited_by_posting_the_form_the_page_renders(plan, professional, login):
+    """The suggestion list's "Kies dit artikel": the form as rendered (article and default application in hidden
+    fields), pressed as the professional would; the article is then cited and its suggestion says so."""
+    from tests.pageforms import rendered_forms
+
+    client = login(professional)
+    url = reverse("legal:plan_legitimacy", args=[plan.pk])
+    page = client.get(url)
+    choose = [f for f in rendered_forms(page) if any("Kies dit artikel" in label for _n, _v, label in f.buttons)]
+    assert len(choose) >= 3, "the list offers its suggestions with a button each"
+    form = choose[0]
+    ref = form.data()["article_ref"][0]
+    response = form.submit(client, button="Kies dit artikel")
+    assert response.status_code == 302
+    citation = Citation.objects.get(plan=plan)
+    assert f"n:{citation.national_article_id}" == ref or f"l:{citation.local_article_id}" == ref
+    after = [f for f in rendered_forms(client.get(url)) if f.data().get("article_ref") == [ref]]
+    assert not any("Kies dit artikel" in label for f in after for _n, _v, label in f.buttons)
