@@ -69,11 +69,11 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     ),
     DemoUser(
         "manager", "manager@voorbeeldstad.example", "Henk", "van Dijk", Role.MANAGER, VOORBEELDSTAD, "",
-        _("Mijn inbox: een voorgelegd plan; verder alleen overzichten, geen persoonsgegevens."),
+        _("Mijn inbox: een voorgelegd plan; verder de dashboards, geen persoonsgegevens."),
     ),
     DemoUser(
         "policy_analyst", "beleid@voorbeeldstad.example", "Fatima", "Yilmaz", Role.POLICY_ANALYST, VOORBEELDSTAD, "",
-        _("Patronen en exports op geaggregeerde gegevens."),
+        _("Dashboards: plannen, tijd tot plan en leefgebieden per team en wijk, kleine groepen weggelaten; CSV en XLSX."),
     ),
     DemoUser(
         "functional_admin", "beheer@voorbeeldstad.example", "Ruud", "Peters", Role.FUNCTIONAL_ADMIN, VOORBEELDSTAD,

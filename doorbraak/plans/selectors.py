@@ -1,7 +1,7 @@
 """Reads of plans. Every function takes the user; nothing here trusts an id on its own."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from doorbraak.households.models import Household
@@ -128,19 +128,6 @@ def tags_by_kind() -> dict[str, list[Tag]]:
     for tag in Tag.objects.order_by("kind", "label"):
         groups.setdefault(tag.kind, []).append(tag)
     return groups
-
-
-def plan_counts_for_organisation(*, organisation) -> dict:
-    """Aggregates only (no households, no names): how many plans per status and per team.
-
-    For roles that see overviews instead of plans (manager, policy analyst)."""
-    plans = Plan.objects.filter(organisation=organisation)
-    per_status = dict(plans.order_by().values("status").annotate(n=Count("pk")).values_list("status", "n"))
-    by_status = [(PlanStatus(code).label, per_status.get(code, 0)) for code in PlanStatus.values]
-    by_team = list(
-        plans.values("team__name").annotate(n=Count("pk")).order_by("team__name").values_list("team__name", "n")
-    )
-    return {"total": sum(per_status.values()), "by_status": by_status, "by_team": by_team}
 
 
 # --- households, seen through their plans -----------------------------------------------------------------
