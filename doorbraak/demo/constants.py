@@ -73,7 +73,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     ),
     DemoUser(
         "policy_analyst", "beleid@voorbeeldstad.example", "Fatima", "Yilmaz", Role.POLICY_ANALYST, VOORBEELDSTAD, "",
-        _("Dashboards: plannen, tijd tot plan en leefgebieden per team en wijk, kleine groepen weggelaten; CSV en XLSX."),
+        _("Dashboards: plannen, tijd tot plan en leefgebieden per team en wijk, zonder kleine groepen; CSV, XLSX."),
     ),
     DemoUser(
         "functional_admin", "beheer@voorbeeldstad.example", "Ruud", "Peters", Role.FUNCTIONAL_ADMIN, VOORBEELDSTAD,
