@@ -94,6 +94,11 @@ DECIDER_READ = {
     "outsider_admin": 403,
 }
 
+# a page of the case roles in teams (no plan in the URL): professionals and team leads of each municipality
+TEAM_CASE_PAGE = {
+    "*": 403,
+    **dict.fromkeys(("professional", "colleague", "team_lead", "outsider", "outsider_team_lead"), 200),
+}
 # the dashboards (aggregates only): the policy roles and team leads of each municipality
 DASHBOARD_ROLES = (
     "team_lead",
@@ -308,22 +313,8 @@ MATRIX = {
         "POST": plan_case({"*": 404, "approved": 400, "evaluated": 400}, doorbraakteam=403),
     },
     "followup:evaluations": {
-        "GET": {
-            "*": 403,
-            "professional": 200,
-            "colleague": 200,
-            "team_lead": 200,
-            "outsider": 200,
-            "outsider_team_lead": 200,
-        },
-        "POST": {
-            "*": 403,
-            "professional": 200,
-            "colleague": 200,
-            "team_lead": 200,
-            "outsider": 200,
-            "outsider_team_lead": 200,
-        },
+        "GET": TEAM_CASE_PAGE,
+        "POST": TEAM_CASE_PAGE,
     },
     "followup:inbox": {
         "GET": {
@@ -444,14 +435,7 @@ MATRIX = {
         },
     },
     "households:create": {
-        "GET": {
-            "*": 403,
-            "professional": 200,
-            "colleague": 200,
-            "team_lead": 200,
-            "outsider": 200,
-            "outsider_team_lead": 200,
-        },
+        "GET": TEAM_CASE_PAGE,
         "POST": {
             "*": 403,
             "professional": 400,
